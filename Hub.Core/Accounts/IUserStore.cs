@@ -1,0 +1,29 @@
+using Hub.Core.Audit;
+using Hub.Core.Tenancy;
+
+namespace Hub.Core.Accounts;
+
+public interface IUserStore
+{
+    Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken ct);
+
+    Task<Actor?> LoadActorAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>Creates the account; false when the e-mail address is taken.</summary>
+    Task<bool> CreateAsync(UserAccount user, AuditEvent audit, CancellationToken ct);
+
+    /// <summary>Counts a failure in the database (so it holds across instances) and locks the account at the threshold.</summary>
+    Task RecordFailedSignInAsync(Guid userId, DateTimeOffset now, SignInPolicy policy, CancellationToken ct);
+
+    Task RecordSuccessfulSignInAsync(Guid userId, DateTimeOffset now, CancellationToken ct);
+}
+
+public interface ITokenStore
+{
+    Task CreateAsync(Guid id, Guid userId, byte[] tokenHash, string name, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken ct);
+
+    /// <summary>The user of a valid (unexpired, unrevoked, enabled) token, or null.</summary>
+    Task<Guid?> FindUserAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken ct);
+
+    Task<bool> RevokeAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken ct);
+}

@@ -1,0 +1,16 @@
+namespace Hub.Core.Common;
+
+public interface IClock
+{
+    DateTimeOffset UtcNow { get; }
+}
+
+public sealed class SystemClock : IClock
+{
+    public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+}
+
+public static class Ids
+{
+    public static Guid New() => Guid.CreateVersion7();
+}

@@ -1,0 +1,16 @@
+using Hub.Core.Audit;
+using Hub.Core.Common;
+
+namespace Hub.Core.Tenancy;
+
+public interface ICooperationStore
+{
+    Task<Page<CooperationSummary>> ListAsync(CooperationQuery query, PageRequest page, CancellationToken ct);
+
+    Task<CooperationDetails?> GetAsync(Guid id, CancellationToken ct);
+
+    Task CreateAsync(Cooperation cooperation, IReadOnlyCollection<Guid> memberIds, AuditEvent audit, CancellationToken ct);
+
+    /// <summary>Adds a coordinator; false when the user already coordinates the cooperation.</summary>
+    Task<bool> AddCoordinatorAsync(Guid cooperationId, Guid userId, AuditEvent audit, CancellationToken ct);
+}

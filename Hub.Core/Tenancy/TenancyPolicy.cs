@@ -1,0 +1,20 @@
+namespace Hub.Core.Tenancy;
+
+/// <summary>Who may change the tenancy model. Pure functions of the actor; the tests cover every role.</summary>
+public static class TenancyPolicy
+{
+    public static bool CanManageMembers(Actor actor, Guid organizationId) =>
+        actor.IsPlatformAdmin || actor.RoleIn(organizationId) == MembershipRole.Admin;
+
+    public static bool CanCreateOrganizations(Actor actor) => actor.IsPlatformAdmin;
+
+    public static bool CanCreateCooperations(Actor actor) => actor.IsPlatformAdmin;
+
+    public static bool CanAssignCoordinators(Actor actor) => actor.IsPlatformAdmin;
+
+    /// <summary>
+    /// Organizations, cooperations and their membership lists are not secret: every signed-in user
+    /// needs them to find partners. Unreleased content is what the draft rules protect.
+    /// </summary>
+    public static bool CanViewDirectory(Actor? actor) => actor is not null;
+}

@@ -1,0 +1,134 @@
+using Dapper;
+using Hub.Core.Accounts;
+using Hub.Core.Audit;
+using Hub.Core.Tenancy;
+using Hub.Data.Common;
+using Npgsql;
+
+namespace Hub.Data.Accounts;
+
+public sealed class UserStore(NpgsqlDataSource db) : IUserStore
+{
+    public async Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken ct)
+    {
+        const string sql = """
+            select id, email, display_name, password_hash, is_platform_admin, disabled_at, failed_sign_ins, locked_until
+            from users where email = @normalizedEmail
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(sql, new { normalizedEmail }, cancellationToken: ct));
+        return row is null
+            ? null
+            : new UserAccount(row.Id, row.Email, row.DisplayName, row.PasswordHash, row.IsPlatformAdmin, row.DisabledAt, row.FailedSignIns, row.LockedUntil);
+    }
+
+    public async Task<Actor?> LoadActorAsync(Guid userId, CancellationToken ct)
+    {
+        const string sql = """
+            select id, email, display_name, is_platform_admin from users where id = @userId and disabled_at is null;
+            select m.organization_id, o.name as organization_name, m.role
+            from memberships m join organizations o on o.id = m.organization_id
+            where m.user_id = @userId order by o.name;
+            select cooperation_id from cooperation_coordinators where user_id = @userId;
+            select ob.land_code, ob.organization_id, o.name as organization_name
+            from observers ob left join organizations o on o.id = ob.organization_id
+            where ob.user_id = @userId order by ob.land_code;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { userId }, cancellationToken: ct));
+        var user = await grid.ReadSingleOrDefaultAsync<ActorRow>();
+        if (user is null)
+            return null;
+        var memberships = (await grid.ReadAsync<MembershipRow>())
+            .Select(m => new Membership(m.OrganizationId, m.OrganizationName, MembershipRoles.Parse(m.Role))).ToList();
+        var coordinated = (await grid.ReadAsync<Guid>()).ToList();
+        var scopes = (await grid.ReadAsync<ObserverRow>())
+            .Select(o => new ObserverScope(o.LandCode, o.OrganizationId, o.OrganizationName)).ToList();
+        return new Actor(user.Id, user.Email, user.DisplayName, user.IsPlatformAdmin, memberships, coordinated, scopes);
+    }
+
+    public async Task<bool> CreateAsync(UserAccount user, AuditEvent audit, CancellationToken ct)
+    {
+        const string sql = """
+            insert into users (id, email, display_name, password_hash, is_platform_admin)
+            values (@Id, @Email, @DisplayName, @PasswordHash, @IsPlatformAdmin)
+            on conflict (email) do nothing
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (await conn.ExecuteAsync(new CommandDefinition(sql, user, tx, cancellationToken: ct)) == 0)
+            return false;
+        await AuditWriter.WriteAsync(conn, tx, audit, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task RecordFailedSignInAsync(Guid userId, DateTimeOffset now, SignInPolicy policy, CancellationToken ct)
+    {
+        // One statement, so concurrent failures on several instances all count.
+        const string sql = """
+            update users set
+                failed_sign_ins = case when failed_sign_ins + 1 >= @MaxFailedAttempts then 0 else failed_sign_ins + 1 end,
+                locked_until = case when failed_sign_ins + 1 >= @MaxFailedAttempts then @LockedUntil else locked_until end
+            where id = @userId
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(sql,
+            new { userId, policy.MaxFailedAttempts, LockedUntil = now + policy.LockoutDuration }, cancellationToken: ct));
+    }
+
+    public async Task RecordSuccessfulSignInAsync(Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        const string sql = "update users set failed_sign_ins = 0, locked_until = null, last_sign_in_at = @now where id = @userId";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(sql, new { userId, now }, cancellationToken: ct));
+    }
+
+    private sealed class UserRow
+    {
+        public Guid Id { get; init; }
+
+        public string Email { get; init; } = "";
+
+        public string DisplayName { get; init; } = "";
+
+        public string PasswordHash { get; init; } = "";
+
+        public bool IsPlatformAdmin { get; init; }
+
+        public DateTimeOffset? DisabledAt { get; init; }
+
+        public int FailedSignIns { get; init; }
+
+        public DateTimeOffset? LockedUntil { get; init; }
+    }
+
+    private sealed class ActorRow
+    {
+        public Guid Id { get; init; }
+
+        public string Email { get; init; } = "";
+
+        public string DisplayName { get; init; } = "";
+
+        public bool IsPlatformAdmin { get; init; }
+    }
+
+    private sealed class MembershipRow
+    {
+        public Guid OrganizationId { get; init; }
+
+        public string OrganizationName { get; init; } = "";
+
+        public string Role { get; init; } = "";
+    }
+
+    private sealed class ObserverRow
+    {
+        public string LandCode { get; init; } = "";
+
+        public Guid? OrganizationId { get; init; }
+
+        public string? OrganizationName { get; init; }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Data;
+using Dapper;
+using Npgsql;
+
+namespace Hub.Data.Common;
+
+/// <summary>Builds the one NpgsqlDataSource of the process and sets Dapper up once.</summary>
+public static class HubDatabase
+{
+    private static int _configured;
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        ConfigureDapper();
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "ikzhub";
+        return builder.Build();
+    }
+
+    public static void ConfigureDapper()
+    {
+        if (Interlocked.Exchange(ref _configured, 1) == 1)
+            return;
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+    }
+
+    /// <summary>Npgsql reads timestamptz as UTC DateTime and writes only offset-zero DateTimeOffset values.</summary>
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override DateTimeOffset Parse(object value) => value switch
+        {
+            DateTimeOffset dto => dto,
+            DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+            _ => throw new DataException($"Cannot convert {value.GetType()} to DateTimeOffset."),
+        };
+
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            if (parameter is NpgsqlParameter npgsql)
+                npgsql.NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz;
+            parameter.Value = value.UtcDateTime;
+        }
+    }
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly d => d,
+            DateTime dt => DateOnly.FromDateTime(dt),
+            _ => throw new DataException($"Cannot convert {value.GetType()} to DateOnly."),
+        };
+
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.Date;
+            parameter.Value = value;
+        }
+    }
+}

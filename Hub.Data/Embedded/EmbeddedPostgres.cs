@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace Hub.Data.Embedded;
+
+public sealed record EmbeddedPostgresOptions
+{
+    /// <summary>The state folder: the cluster lives in pgdata/ below it, with its port and password beside.</summary>
+    public required string Home { get; init; }
+
+    public string Database { get; init; } = "hub";
+
+    /// <summary>Throwaway clusters for tests trade durability (fsync) for speed.</summary>
+    public bool Durable { get; init; } = true;
+
+    public string? BinDirectory { get; init; }
+}
+
+/// <summary>
+/// A private PostgreSQL cluster under a folder of ours: initdb on first start, reuse of a running
+/// server, recovery from a stale postmaster.pid after a crash, stop on dispose when we started it.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    public const string SuperUser = "hub";
+    private static readonly TimeSpan _toolTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly EmbeddedPostgresOptions _options;
+    private readonly string _bin;
+
+    private EmbeddedPostgres(EmbeddedPostgresOptions options, string bin)
+    {
+        _options = options;
+        _bin = bin;
+    }
+
+    public string DataDirectory => Path.Combine(_options.Home, "pgdata");
+
+    public int Port { get; private set; }
+
+    public bool StartedByUs { get; private set; }
+
+    public string ConnectionString { get; private set; } = "";
+
+    public string LogFile => Path.Combine(DataDirectory, "server.log");
+
+    private string PortFile => Path.Combine(_options.Home, "pg-port");
+
+    private string PasswordFile => Path.Combine(_options.Home, "pg-password");
+
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct = default)
+    {
+        var home = Path.GetFullPath(options.Home);
+        var pg = new EmbeddedPostgres(options with { Home = home }, FindBinDirectory(options.BinDirectory));
+        await pg.StartCoreAsync(ct);
+        return pg;
+    }
+
+    public static string FindBinDirectory(string? configured)
+    {
+        var candidates = new List<string>();
+        if (!string.IsNullOrEmpty(configured))
+            candidates.Add(configured);
+        if (Environment.GetEnvironmentVariable("HUB_PG_BIN") is { Length: > 0 } fromEnv)
+            candidates.Add(fromEnv);
+        if (Directory.Exists("/usr/lib/postgresql"))
+        {
+            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
+                .Select(d => Path.Combine(d, "bin")));
+        }
+
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
+            ?? throw new InvalidOperationException(
+                "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin. " +
+                "Install them with 'apt-get install -y postgresql' (./hub does this for you) or set HUB_PG_BIN.");
+    }
+
+    private async Task StartCoreAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(_options.Home);
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+            await InitAsync();
+
+        var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
+        var runningPort = RunningPort();
+        if (runningPort is { } port)
+        {
+            Port = port;
+            StartedByUs = false;
+        }
+        else
+        {
+            Port = ChoosePort();
+            await StartServerAsync();
+            StartedByUs = true;
+        }
+
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = SuperUser,
+            Password = password,
+            Database = _options.Database,
+        }.ConnectionString;
+        await EnsureDatabaseAsync(ct);
+    }
+
+    private async Task InitAsync()
+    {
+        if (Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
+        Directory.CreateDirectory(DataDirectory);
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        await File.WriteAllTextAsync(PasswordFile, password);
+        File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var pwFile = Path.Combine(_options.Home, "initdb-password");
+        await File.WriteAllTextAsync(pwFile, password);
+        File.SetUnixFileMode(pwFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (ProcessRunner.IsRoot)
+        {
+            await ChownToPostgresAsync(DataDirectory);
+            await ChownToPostgresAsync(pwFile);
+            await EnsurePostgresCanReachAsync();
+        }
+
+        try
+        {
+            var (code, output) = await ProcessRunner.RunAsync(Path.Combine(_bin, "initdb"),
+            [
+                "-D", DataDirectory, "-U", SuperUser, "--auth=scram-sha-256", "--pwfile=" + pwFile,
+                "-E", "UTF8", "--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=de-DE",
+            ], _toolTimeout);
+            if (code != 0)
+                throw new InvalidOperationException($"initdb failed ({code}):\n{output}");
+        }
+        finally
+        {
+            File.Delete(pwFile);
+        }
+
+        var settings = new List<string>
+        {
+            "listen_addresses = '127.0.0.1'",
+            "unix_socket_directories = ''",
+            "max_connections = 200",
+            "shared_buffers = 256MB",
+            "logging_collector = off",
+        };
+        if (!_options.Durable)
+            settings.AddRange(["fsync = off", "synchronous_commit = off", "full_page_writes = off"]);
+        await File.AppendAllLinesAsync(Path.Combine(DataDirectory, "postgresql.conf"),
+            ["", "# IKZ Hub embedded cluster", .. settings]);
+    }
+
+    /// <summary>The port of a server that is really running on our data directory, or null (and a stale pid file removed).</summary>
+    private int? RunningPort()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile))
+            return null;
+        var lines = File.ReadAllLines(pidFile);
+        if (lines.Length >= 4
+            && int.TryParse(lines[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
+            && IsPostgresProcess(pid)
+            && int.TryParse(lines[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
+            && CanConnect(port))
+        {
+            return port;
+        }
+
+        // A crash left the file behind (or its pid now belongs to another process): the server is not running.
+        File.Delete(pidFile);
+        return null;
+    }
+
+    private static bool IsPostgresProcess(int pid)
+    {
+        try
+        {
+            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
+            return cmdline.Contains("postgres", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool CanConnect(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private int ChoosePort()
+    {
+        if (File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile).Trim(), CultureInfo.InvariantCulture, out var saved) && !CanConnect(saved))
+            return saved;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        File.WriteAllText(PortFile, port.ToString(CultureInfo.InvariantCulture));
+        return port;
+    }
+
+    private async Task StartServerAsync()
+    {
+        // Backends orphaned by a killed postmaster may hold the shared memory for a moment; retry briefly.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (code, output) = await ProcessRunner.RunAsync(Path.Combine(_bin, "pg_ctl"),
+                ["-D", DataDirectory, "-l", LogFile, "-o", $"-p {Port}", "-w", "-t", "60", "start"], _toolTimeout);
+            if (code == 0)
+                return;
+            if (attempt >= 5)
+                throw new InvalidOperationException($"PostgreSQL did not start (pg_ctl exit {code}):\n{output}\n{TailOfLog()}");
+            await Task.Delay(TimeSpan.FromSeconds(attempt));
+            RunningPort();
+        }
+    }
+
+    private string TailOfLog()
+    {
+        try
+        {
+            return string.Join('\n', File.ReadLines(LogFile).TakeLast(20));
+        }
+        catch (IOException)
+        {
+            return "(no server log)";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "(server log not readable)";
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(CancellationToken ct)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        await using var conn = new NpgsqlConnection(admin.ConnectionString);
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", conn);
+        exists.Parameters.AddWithValue("name", _options.Database);
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"create database \"{_options.Database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        var (code, output) = await ProcessRunner.RunAsync(Path.Combine(_bin, "pg_ctl"),
+            ["-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], _toolTimeout);
+        if (code != 0 && !output.Contains("Is server running?", StringComparison.Ordinal))
+            throw new InvalidOperationException($"pg_ctl stop failed ({code}):\n{output}");
+    }
+
+    /// <summary>The postmaster's process id, or null when it is not running.</summary>
+    public int? PostmasterPid()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (StartedByUs)
+            await StopAsync();
+    }
+
+    private async Task EnsurePostgresCanReachAsync()
+    {
+        var (code, _) = await ProcessRunner.RunAsync("/usr/bin/test", ["-w", DataDirectory], _toolTimeout);
+        if (code != 0)
+            throw new InvalidOperationException(
+                $"The postgres system user cannot reach {DataDirectory} (a parent folder is closed to other users). " +
+                "Set HUB_HOME to a folder under /var/tmp or /srv, or open the parent folders with chmod o+x.");
+    }
+
+    private static async Task ChownToPostgresAsync(string path)
+    {
+        using var process = System.Diagnostics.Process.Start("chown", ["-R", "postgres:postgres", path]);
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"chown postgres {path} failed.");
+    }
+}

@@ -1,0 +1,162 @@
+using Dapper;
+using Hub.Core.Audit;
+using Hub.Core.Common;
+using Hub.Core.Tenancy;
+using Hub.Data.Common;
+using Npgsql;
+
+namespace Hub.Data.Tenancy;
+
+public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
+{
+    public async Task<Page<CooperationSummary>> ListAsync(CooperationQuery query, PageRequest page, CancellationToken ct)
+    {
+        const string filter = """
+            where (@Pattern::text is null or c.name ilike @Pattern)
+              and (@OrganizationId::uuid is null or exists (
+                    select 1 from cooperation_members f where f.cooperation_id = c.id and f.organization_id = @OrganizationId))
+            """;
+        const string sql = $"""
+            select c.id, c.name, lead.name as lead_organization_name,
+                   (select count(*) from cooperation_members m where m.cooperation_id = c.id)::int as member_count,
+                   c.funding_amount
+            from cooperations c
+            join organizations lead on lead.id = c.lead_organization_id
+            {filter}
+            order by c.name, c.id
+            limit @Size offset @Offset;
+            select count(*) from cooperations c {filter};
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        {
+            Pattern = Sql.ContainsPattern(query.Text),
+            query.OrganizationId,
+            page.Size,
+            page.Offset,
+        }, cancellationToken: ct));
+        var items = (await grid.ReadAsync<SummaryRow>())
+            .Select(r => new CooperationSummary(r.Id, r.Name, r.LeadOrganizationName, r.MemberCount, r.FundingAmount)).ToList();
+        return new Page<CooperationSummary>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
+    }
+
+    public async Task<CooperationDetails?> GetAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = """
+            select id, name, description, lead_organization_id, funding_amount, funder, agreement_date, required_approvals, created_at
+            from cooperations where id = @id;
+            select o.id as organization_id, o.name, o.kind, o.ags, (o.id = c.lead_organization_id) as is_lead
+            from cooperation_members m
+            join organizations o on o.id = m.organization_id
+            join cooperations c on c.id = m.cooperation_id
+            where m.cooperation_id = @id
+            order by is_lead desc, o.name;
+            select u.id as user_id, u.display_name, u.email
+            from cooperation_coordinators cc join users u on u.id = cc.user_id
+            where cc.cooperation_id = @id
+            order by u.display_name;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        var row = await grid.ReadSingleOrDefaultAsync<CooperationRow>();
+        if (row is null)
+            return null;
+        var members = (await grid.ReadAsync<MemberRow>())
+            .Select(m => new CooperationMember(m.OrganizationId, m.Name, OrganizationKinds.Parse(m.Kind), m.Ags, m.IsLead)).ToList();
+        var coordinators = (await grid.ReadAsync<CoordinatorRow>())
+            .Select(c => new Coordinator(c.UserId, c.DisplayName, c.Email)).ToList();
+        var cooperation = new Cooperation(row.Id, row.Name, row.Description, row.LeadOrganizationId, row.FundingAmount, row.Funder,
+            row.AgreementDate, row.RequiredApprovals, row.CreatedAt);
+        return new CooperationDetails(cooperation, members, coordinators);
+    }
+
+    public async Task CreateAsync(Cooperation cooperation, IReadOnlyCollection<Guid> memberIds, AuditEvent audit, CancellationToken ct)
+    {
+        const string insertCooperation = """
+            insert into cooperations (id, name, description, lead_organization_id, funding_amount, funder, agreement_date, required_approvals, created_at)
+            values (@Id, @Name, @Description, @LeadOrganizationId, @FundingAmount, @Funder, @AgreementDate, @RequiredApprovals, @CreatedAt)
+            """;
+        const string insertMembers = """
+            insert into cooperation_members (cooperation_id, organization_id, joined_at)
+            select @Id, unnest(@MemberIds), @CreatedAt
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(insertCooperation, cooperation, tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition(insertMembers,
+            new { cooperation.Id, MemberIds = memberIds.ToArray(), cooperation.CreatedAt }, tx, cancellationToken: ct));
+        await AuditWriter.WriteAsync(conn, tx, audit, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<bool> AddCoordinatorAsync(Guid cooperationId, Guid userId, AuditEvent audit, CancellationToken ct)
+    {
+        const string sql = """
+            insert into cooperation_coordinators (cooperation_id, user_id) values (@cooperationId, @userId)
+            on conflict do nothing
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (await conn.ExecuteAsync(new CommandDefinition(sql, new { cooperationId, userId }, tx, cancellationToken: ct)) == 0)
+            return false;
+        await AuditWriter.WriteAsync(conn, tx, audit, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private sealed class SummaryRow
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string LeadOrganizationName { get; init; } = "";
+
+        public int MemberCount { get; init; }
+
+        public decimal? FundingAmount { get; init; }
+    }
+
+    private sealed class CooperationRow
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string? Description { get; init; }
+
+        public Guid LeadOrganizationId { get; init; }
+
+        public decimal? FundingAmount { get; init; }
+
+        public string? Funder { get; init; }
+
+        public DateOnly? AgreementDate { get; init; }
+
+        public int RequiredApprovals { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    private sealed class MemberRow
+    {
+        public Guid OrganizationId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string? Ags { get; init; }
+
+        public bool IsLead { get; init; }
+    }
+
+    private sealed class CoordinatorRow
+    {
+        public Guid UserId { get; init; }
+
+        public string DisplayName { get; init; } = "";
+
+        public string Email { get; init; } = "";
+    }
+}

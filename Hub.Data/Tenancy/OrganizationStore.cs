@@ -1,0 +1,105 @@
+using Dapper;
+using Hub.Core.Audit;
+using Hub.Core.Common;
+using Hub.Core.Tenancy;
+using Hub.Data.Common;
+using Npgsql;
+
+namespace Hub.Data.Tenancy;
+
+public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
+{
+    private const string Columns = "id, name, kind, ags, land_code, kreis, description, created_at";
+
+    public async Task<Page<Organization>> ListAsync(OrganizationQuery query, PageRequest page, CancellationToken ct)
+    {
+        const string sql = $"""
+            select {Columns} from organizations
+            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix)
+              and (@LandCode::text is null or land_code = @LandCode)
+            order by name, id
+            limit @Size offset @Offset;
+            select count(*) from organizations
+            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix)
+              and (@LandCode::text is null or land_code = @LandCode);
+            """;
+        var pattern = Sql.ContainsPattern(query.Text);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        {
+            Pattern = pattern,
+            Prefix = pattern is null ? null : query.Text!.Trim() + "%",
+            query.LandCode,
+            page.Size,
+            page.Offset,
+        }, cancellationToken: ct));
+        var items = (await grid.ReadAsync<OrganizationRow>()).Select(r => r.ToDomain()).ToList();
+        var total = await grid.ReadSingleAsync<long>();
+        return new Page<Organization>(items, page.Number, page.Size, total);
+    }
+
+    public async Task<Organization?> GetAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = $"select {Columns} from organizations where id = @id";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        return row?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<Organization>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        const string sql = $"select {Columns} from organizations where id = any(@ids) order by name";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<OrganizationRow>(new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct));
+        return rows.Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<bool> CreateAsync(Organization organization, AuditEvent audit, CancellationToken ct)
+    {
+        const string sql = """
+            insert into organizations (id, name, kind, ags, land_code, kreis, description, created_at)
+            values (@Id, @Name, @Kind, @Ags, @LandCode, @Kreis, @Description, @CreatedAt)
+            on conflict (ags) where ags is not null do nothing
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var inserted = await conn.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            organization.Id,
+            organization.Name,
+            Kind = organization.Kind.ToCode(),
+            organization.Ags,
+            organization.LandCode,
+            organization.Kreis,
+            organization.Description,
+            organization.CreatedAt,
+        }, tx, cancellationToken: ct));
+        if (inserted == 0)
+            return false;
+        await AuditWriter.WriteAsync(conn, tx, audit, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    internal sealed class OrganizationRow
+    {
+        public Guid Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string? Ags { get; init; }
+
+        public string LandCode { get; init; } = "";
+
+        public string? Kreis { get; init; }
+
+        public string? Description { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public Organization ToDomain() =>
+            new(Id, Name, OrganizationKinds.Parse(Kind), Ags, LandCode, Kreis, Description, CreatedAt);
+    }
+}
