@@ -1,25 +1,35 @@
+using Hub.Web.Common;
+
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddControllersWithViews();
-
+builder.AddHub();
 var app = builder.Build();
+app.UseHub();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+var bootstrap = app.Services.GetRequiredService<DatabaseBootstrap>();
+var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal)) ?? "serve";
+switch (verb)
 {
-    app.UseExceptionHandler("/Home/Error");
+    case "serve":
+        await bootstrap.InitializeAsync(migrate: true);
+        app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app, bootstrap));
+        await app.RunAsync();
+        break;
+    case "migrate":
+        await bootstrap.InitializeAsync(migrate: true);
+        Console.WriteLine("Database is up to date.");
+        await bootstrap.DisposeAsync();
+        break;
+    case "psql":
+        await bootstrap.InitializeAsync(migrate: true);
+        var code = await Cli.RunPsqlAsync(bootstrap.ConnectionString, args.SkipWhile(a => a != "psql").Skip(1).ToArray());
+        await bootstrap.DisposeAsync();
+        return code;
+    default:
+        Console.Error.WriteLine($"Unknown command '{verb}'. Use: serve | migrate | psql");
+        return 2;
 }
-app.UseRouting();
 
-app.UseAuthorization();
+return 0;
 
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+/// <summary>The web application's entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

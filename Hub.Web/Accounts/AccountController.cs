@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Hub.Core.Accounts;
+using Hub.Web.Common;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Hub.Web.Accounts;
+
+public sealed class SignInForm
+{
+    [Required(ErrorMessage = "Bitte geben Sie Ihre E-Mail-Adresse ein.")]
+    [StringLength(254, ErrorMessage = "Höchstens {1} Zeichen.")]
+    [Display(Name = "E-Mail-Adresse")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Bitte geben Sie Ihr Passwort ein.")]
+    [StringLength(1024, ErrorMessage = "Höchstens {1} Zeichen.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Passwort")]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class AccountController(SignIn signIn, ApiProblems problems) : Controller
+{
+    [HttpGet("/anmelden")]
+    public IActionResult SignIn(string? returnUrl) =>
+        View(new SignInForm { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+
+    [HttpPost("/anmelden")]
+    [EnableRateLimiting(HubSetup.SignInRateLimit)]
+    public async Task<IActionResult> SignIn(SignInForm form, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+            return View(form);
+        var result = await signIn.ExecuteAsync(form.Email, form.Password, ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError(string.Empty, problems.Localize(result.Error!.Message));
+            form.Password = null;
+            return View(form);
+        }
+
+        var user = result.Value!;
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.DisplayName), new Claim(ClaimTypes.Email, user.Email)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        // A fresh cookie on every sign-in: nothing from before the sign-in carries over.
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false, IssuedUtc = DateTimeOffset.UtcNow });
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+    }
+
+    [HttpPost("/abmelden")]
+    public async Task<IActionResult> SignOutPost()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return LocalRedirect("/");
+    }
+
+    /// <summary>The language switch: a form post that sets the culture cookie and returns to the page.</summary>
+    [HttpPost("/sprache")]
+    public IActionResult SetLanguage(string? culture, string? returnUrl)
+    {
+        var chosen = HubSetup.Cultures.FirstOrDefault(c => c.Name == culture || c.TwoLetterISOLanguageName == culture) ?? HubSetup.Cultures[0];
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Hub.Core.Accounts;
+using Hub.Core.Common;
+using Hub.Core.Tenancy;
+using Hub.Data.Accounts;
+using Hub.Data.DataProtection;
+using Hub.Data.Tenancy;
+using Hub.Web.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Hub.Web.Common;
+
+public static class HubSetup
+{
+    public const string SignInRateLimit = "sign-in";
+    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en")];
+
+    public static void AddHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var maxBody = config.GetValue("Hub:MaxRequestBodyBytes", RequestLimits.DefaultMaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = maxBody;
+        });
+
+        services.AddSingleton<DatabaseBootstrap>();
+        services.AddSingleton<NpgsqlDataSource>(sp => sp.GetRequiredService<DatabaseBootstrap>().DataSource);
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton<Hub.Core.Accounts.IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton(new SignInPolicy(
+            config.GetValue("Hub:SignIn:MaxFailedAttempts", SignInPolicy.Default.MaxFailedAttempts),
+            TimeSpan.FromMinutes(config.GetValue("Hub:SignIn:LockoutMinutes", SignInPolicy.Default.LockoutDuration.TotalMinutes))));
+        AddStores(services);
+        AddUseCases(services);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<ApiProblems>();
+        services.AddSingleton<MarkdownRenderer>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // German unless the user switched: the switch sets the cookie; ?culture= helps scripts and links.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = ApiValidation.Respond);
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddAutoMapper(_ => { }, typeof(Program).Assembly);
+
+        AddSecurity(services, config);
+    }
+
+    private static void AddStores(IServiceCollection services)
+    {
+        services.AddSingleton<IOrganizationStore, OrganizationStore>();
+        services.AddSingleton<ICooperationStore, CooperationStore>();
+        services.AddSingleton<IMemberStore, MemberStore>();
+        services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<ITokenStore, TokenStore>();
+    }
+
+    private static void AddUseCases(IServiceCollection services)
+    {
+        services.AddScoped<SignIn>();
+        services.AddScoped<CreateOrganization>();
+        services.AddScoped<CreateCooperation>();
+        services.AddScoped<ManageMembers>();
+        services.AddScoped<AssignCoordinator>();
+    }
+
+    private static void AddSecurity(IServiceCollection services, IConfiguration config)
+    {
+        var allowHttp = config.GetValue("Hub:Cookies:AllowHttp", false);
+        var securePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "ikzhub.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = securePolicy;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Hub:Cookies:IdleMinutes", 30));
+                o.SlidingExpiration = true;
+                o.LoginPath = "/anmelden";
+                o.LogoutPath = "/abmelden";
+                o.AccessDeniedPath = "/fehler/403";
+                o.ReturnUrlParameter = "returnUrl";
+                o.Events.OnValidatePrincipal = CookieEvents.ValidateAsync;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerAuthenticationHandler>(
+                BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ikzhub.af";
+            o.Cookie.SecurePolicy = securePolicy;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+
+        services.AddDataProtection().SetApplicationName("ikzhub");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceProvider>((o, sp) => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>()));
+
+        var permits = config.GetValue("Hub:SignIn:PermitsPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+
+    public static void UseHub(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler("/fehler/500");
+        app.UseStatusCodePagesWithReExecute("/fehler/{0}");
+        app.UseMiddleware<RequestLimits>();
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapControllers();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/healthz", Health.CheckAsync);
+        app.Lifetime.ApplicationStopped.Register(() =>
+            app.Services.GetRequiredService<DatabaseBootstrap>().DisposeAsync().AsTask().GetAwaiter().GetResult());
+    }
+}
