@@ -15,12 +15,12 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
     {
         const string sql = $"""
             select {Columns} from organizations
-            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix)
+            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix::text)
               and (@LandCode::text is null or land_code = @LandCode)
             order by name, id
             limit @Size offset @Offset;
             select count(*) from organizations
-            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix)
+            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix::text)
               and (@LandCode::text is null or land_code = @LandCode);
             """;
         var pattern = Sql.ContainsPattern(query.Text);
@@ -28,7 +28,7 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Pattern = pattern,
-            Prefix = pattern is null ? null : query.Text!.Trim() + "%",
+            Prefix = query.Text?.Trim() is { Length: > 0 } t && t.All(char.IsAsciiDigit) ? t + "%" : null,
             query.LandCode,
             page.Size,
             page.Offset,

@@ -53,14 +53,18 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
             logger.LogInformation("Loaded the demo data");
     }
 
+    /// <summary>The container disposes this singleton when the host stops: the embedded cluster stops with the hub.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_dataSource is not null)
             await _dataSource.DisposeAsync();
+        _dataSource = null;
         if (_embedded is not null)
         {
             logger.LogInformation("Stopping the embedded PostgreSQL");
             await _embedded.DisposeAsync();
         }
+
+        _embedded = null;
     }
 }

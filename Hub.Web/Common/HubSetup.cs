@@ -151,7 +151,5 @@ public static class HubSetup
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", Health.CheckAsync);
-        app.Lifetime.ApplicationStopped.Register(() =>
-            app.Services.GetRequiredService<DatabaseBootstrap>().DisposeAsync().AsTask().GetAwaiter().GetResult());
     }
 }

@@ -1,0 +1,106 @@
+using Dapper;
+using Hub.Core.Accounts;
+using Hub.Data.Accounts;
+using Hub.Testing;
+
+namespace Hub.Data.Tests.Accounts;
+
+public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task RecordFailedSignInAsync_AtThreshold_LocksTheAccount()
+    {
+        var (user, email) = await db.Data.UserAsync();
+        var store = new UserStore(db.DataSource);
+        var policy = new SignInPolicy(3, TimeSpan.FromMinutes(15));
+        var now = DateTimeOffset.UtcNow;
+
+        for (var i = 0; i < 2; i++)
+            await store.RecordFailedSignInAsync(user, now, policy, default);
+        Assert.False(SignInPolicy.IsLockedOut((await store.FindByEmailAsync(email, default))!, now));
+
+        await store.RecordFailedSignInAsync(user, now, policy, default);
+        var locked = (await store.FindByEmailAsync(email, default))!;
+        Assert.True(SignInPolicy.IsLockedOut(locked, now));
+        Assert.False(SignInPolicy.IsLockedOut(locked, now.AddMinutes(16)));
+    }
+
+    [Fact]
+    public async Task RecordFailedSignInAsync_ConcurrentFailures_AllCount()
+    {
+        var (user, email) = await db.Data.UserAsync();
+        var store = new UserStore(db.DataSource);
+        var policy = new SignInPolicy(100, TimeSpan.FromMinutes(15));
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => store.RecordFailedSignInAsync(user, DateTimeOffset.UtcNow, policy, default)));
+
+        Assert.Equal(20, (await store.FindByEmailAsync(email, default))!.FailedSignIns);
+    }
+
+    [Fact]
+    public async Task FindUserAsync_ValidExpiredRevokedAndDisabled_OnlyValidFindsTheUser()
+    {
+        var (user, _) = await db.Data.UserAsync();
+        var tokens = new TokenStore(db.DataSource);
+        var now = DateTimeOffset.UtcNow;
+        byte[] valid = [1, 2, 3, (byte)Random.Shared.Next(256), .. Guid.NewGuid().ToByteArray()];
+        byte[] expired = [4, .. Guid.NewGuid().ToByteArray()];
+        byte[] revoked = [5, .. Guid.NewGuid().ToByteArray()];
+        await tokens.CreateAsync(Guid.NewGuid(), user, valid, "valid", now, now.AddDays(1), default);
+        await tokens.CreateAsync(Guid.NewGuid(), user, expired, "expired", now.AddDays(-2), now.AddDays(-1), default);
+        await tokens.CreateAsync(Guid.NewGuid(), user, revoked, "revoked", now, now.AddDays(1), default);
+        Assert.True(await tokens.RevokeAsync(revoked, now, default));
+
+        Assert.Equal(user, await tokens.FindUserAsync(valid, now, default));
+        Assert.Null(await tokens.FindUserAsync(expired, now, default));
+        Assert.Null(await tokens.FindUserAsync(revoked, now, default));
+        Assert.Null(await tokens.FindUserAsync([9, 9, 9], now, default));
+
+        await using (var conn = await db.DataSource.OpenConnectionAsync())
+            await conn.ExecuteAsync("update users set disabled_at = now() where id = @user", new { user });
+        Assert.Null(await tokens.FindUserAsync(valid, now, default));
+        Assert.Null(await new UserStore(db.DataSource).LoadActorAsync(user, default));
+    }
+
+    [Fact]
+    public async Task TokenHash_IsStoredNotTheToken()
+    {
+        var (user, _) = await db.Data.UserAsync();
+        var hash = System.Security.Cryptography.SHA256.HashData("ikz_secret"u8);
+        await new TokenStore(db.DataSource).CreateAsync(Guid.NewGuid(), user, hash, "t", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), default);
+
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        var stored = await conn.QuerySingleAsync<byte[]>("select token_hash from api_tokens where user_id = @user", new { user });
+        Assert.Equal(hash, stored);
+    }
+
+    [Fact]
+    public void IdentityPasswordHasher_HashesWithRaisedIterationsAndVerifies()
+    {
+        var hasher = new IdentityPasswordHasher();
+        var hash = hasher.Hash("Geheim-123!");
+
+        Assert.True(hasher.Verify(hash, "Geheim-123!"));
+        Assert.False(hasher.Verify(hash, "geheim-123!"));
+        Assert.False(hasher.Verify("not-a-hash", "x"));
+        // Identity v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big endian), ...
+        var bytes = Convert.FromBase64String(hash);
+        var iterations = (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8];
+        Assert.True(iterations >= 210_000, $"iterations {iterations}");
+    }
+
+    [Fact]
+    public async Task DemoSeeder_SecondRun_ChangesNothing()
+    {
+        var seeder = new Hub.Data.Demo.DemoSeeder(db.DataSource, new IdentityPasswordHasher());
+        var first = await seeder.SeedAsync();
+        var users = await db.Data.CountAsync("users");
+
+        var second = await seeder.SeedAsync();
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal(users, await db.Data.CountAsync("users"));
+        Assert.Equal(6, await db.Data.CountAsync("cooperations", "name like any(array['%Viernheim%', '%Mittelhessen%', '%Darmstadt%', '%Bensheim%', '%Nordwaldeck%', '%Usinger%'])"));
+    }
+}

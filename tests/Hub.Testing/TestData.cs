@@ -1,0 +1,72 @@
+using Dapper;
+using Hub.Core.Common;
+using Hub.Data.Accounts;
+using Npgsql;
+
+namespace Hub.Testing;
+
+/// <summary>Creates organizations, users and cooperations with unique names, straight in SQL, for one test.</summary>
+public sealed class TestData(NpgsqlDataSource db)
+{
+    public const string Password = "Test-Passwort-2026!";
+
+    private static readonly Lazy<string> _hash = new(() => new IdentityPasswordHasher().Hash(Password));
+
+    public static string PasswordHash => _hash.Value;
+
+    public async Task<Guid> OrganizationAsync(string? name = null, string kind = "gemeinde", string land = "06", string? ags = null)
+    {
+        var id = Ids.New();
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync(
+            "insert into organizations (id, name, kind, ags, land_code) values (@id, @name, @kind, @ags, @land)",
+            new { id, name = name ?? "Gemeinde " + id.ToString("N")[..8], kind, ags, land });
+        return id;
+    }
+
+    public async Task<(Guid Id, string Email)> UserAsync(string? email = null, bool platformAdmin = false, params (Guid Org, string Role)[] memberships)
+    {
+        var id = Ids.New();
+        email ??= $"u{id:N}@test.demo";
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync(
+            "insert into users (id, email, display_name, password_hash, is_platform_admin) values (@id, @email, @name, @hash, @platformAdmin)",
+            new { id, email, name = "Person " + id.ToString("N")[..6], hash = PasswordHash, platformAdmin });
+        foreach (var (org, role) in memberships)
+            await conn.ExecuteAsync("insert into memberships (organization_id, user_id, role) values (@org, @id, @role)", new { org, id, role });
+        return (id, email);
+    }
+
+    public async Task<Guid> CooperationAsync(Guid lead, params Guid[] partners)
+    {
+        var id = Ids.New();
+        await using var conn = await db.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await conn.ExecuteAsync(
+            "insert into cooperations (id, name, lead_organization_id) values (@id, @name, @lead)",
+            new { id, name = "Verbund " + id.ToString("N")[..8], lead }, tx);
+        await conn.ExecuteAsync(
+            "insert into cooperation_members (cooperation_id, organization_id) select @id, unnest(@members)",
+            new { id, members = partners.Prepend(lead).ToArray() }, tx);
+        await tx.CommitAsync();
+        return id;
+    }
+
+    public async Task ObserverAsync(Guid userId, string land = "06")
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("insert into observers (user_id, land_code) values (@userId, @land)", new { userId, land });
+    }
+
+    public async Task CoordinatorAsync(Guid cooperationId, Guid userId)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("insert into cooperation_coordinators (cooperation_id, user_id) values (@cooperationId, @userId)", new { cooperationId, userId });
+    }
+
+    public async Task<long> CountAsync(string table, string where = "true", object? args = null)
+    {
+        await using var conn = await db.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<long>($"select count(*) from {table} where {where}", args);
+    }
+}
