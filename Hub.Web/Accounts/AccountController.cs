@@ -50,8 +50,7 @@ public sealed class AccountController(SignIn signIn, ApiProblems problems) : Con
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.DisplayName), new Claim(ClaimTypes.Email, user.Email)],
             CookieAuthenticationDefaults.AuthenticationScheme);
-        // A fresh cookie on every sign-in: nothing from before the sign-in carries over.
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        // A new ticket replaces whatever cookie came with the request: nothing from before the sign-in carries over.
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = false, IssuedUtc = DateTimeOffset.UtcNow });
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");

@@ -12,7 +12,6 @@ namespace Hub.Web.Common;
 [ApiController]
 [Authorize(AuthenticationSchemes = BearerAuthenticationHandler.SchemeName)]
 [IgnoreAntiforgeryToken]
-[Produces("application/json")]
 public abstract class ApiControllerBase : ControllerBase
 {
     protected ObjectResult Problem(HubError error) => HttpContext.RequestServices.GetRequiredService<ApiProblems>().From(error);

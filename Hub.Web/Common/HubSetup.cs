@@ -10,6 +10,7 @@ using Hub.Web.Accounts;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,9 @@ public static class HubSetup
         services.AddScoped<ApiProblems>();
         services.AddSingleton<MarkdownRenderer>();
 
+        // German text stays readable in the HTML (ä, ö, ü, ß are not turned into entities).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -112,7 +116,9 @@ public static class HubSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ikzhub.af";
-            o.Cookie.SecurePolicy = securePolicy;
+            // Not a credential: it only pairs with the form token. Requiring HTTPS here would turn a
+            // misconfigured proxy into 500s on every form instead of a clear sign-in problem.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
         });
@@ -138,6 +144,7 @@ public static class HubSetup
 
     public static void UseHub(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // behind a reverse proxy on loopback: scheme and client address from X-Forwarded-*
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/fehler/500");
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");

@@ -10,7 +10,8 @@ public sealed class RequestLimits(RequestDelegate next, IConfiguration config)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > _max)
+        // The status-code page re-executes this request (body and all): let that pass to render the 413.
+        if (context.Request.ContentLength > _max && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return Task.CompletedTask;

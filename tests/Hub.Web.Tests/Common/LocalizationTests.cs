@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Hub.Core.Tenancy;
+using Hub.Web.Tenancy;
+
+namespace Hub.Web.Tests.Common;
+
+/// <summary>German is the key and the default; every key the code uses must have its English text.</summary>
+public sealed partial class LocalizationTests
+{
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IkzHub.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    private static HashSet<string> EnglishKeys() =>
+        XDocument.Load(Path.Combine(Root(), "Hub.Web", "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+
+    public static IEnumerable<string> UsedKeys()
+    {
+        var root = Root();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "Hub.Web", "Views"), "*.cshtml", SearchOption.AllDirectories))
+        {
+            foreach (Match m in ViewKey().Matches(File.ReadAllText(file)))
+                keys.Add(Unescape(m.Groups[1].Value));
+        }
+
+        foreach (var project in new[] { "Hub.Web", "Hub.Core" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, project), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
+            {
+                var text = File.ReadAllText(file);
+                foreach (var regex in new[] { CodeKey(), MessageKey(), AttributeKey(), ValidatorAdd(), ConstMessage() })
+                {
+                    foreach (Match m in regex.Matches(text))
+                        keys.Add(Unescape(m.Groups[1].Value));
+                }
+            }
+        }
+
+        foreach (var kind in Enum.GetValues<OrganizationKind>())
+            keys.Add(TenancyLabels.Kind(kind));
+        foreach (var role in Enum.GetValues<MembershipRole>())
+            keys.Add(TenancyLabels.Role(role));
+        return keys;
+    }
+
+    [Fact]
+    public void EveryUsedKey_HasAnEnglishTranslation()
+    {
+        var english = EnglishKeys();
+
+        var missing = UsedKeys().Where(k => !english.Contains(k)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(missing.Count == 0, "Missing in SharedResource.en.resx:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void EnglishResource_HasNoEmptyOrUntranslatedGermanValues()
+    {
+        var doc = XDocument.Load(Path.Combine(Root(), "Hub.Web", "Resources", "SharedResource.en.resx"));
+
+        foreach (var data in doc.Root!.Elements("data"))
+        {
+            var value = (string?)data.Element("value");
+            Assert.False(string.IsNullOrWhiteSpace(value), $"empty translation for '{(string)data.Attribute("name")!}'");
+            Assert.DoesNotMatch("[äöüß]", value!.Replace("Bergstraße", "", StringComparison.Ordinal));
+        }
+    }
+
+    private static string Unescape(string s) => s.Replace("\\\"", "\"", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"L\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ViewKey();
+
+    [GeneratedRegex(@"localizer\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex CodeKey();
+
+    [GeneratedRegex(@"ErrorMessage(?: \w+ =\s*new)?\(""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex MessageKey();
+
+    [GeneratedRegex(@"(?:ErrorMessage|Display\(Name) = ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex AttributeKey();
+
+    [GeneratedRegex(@"\.Add\(""[a-zA-Z]+"", ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ValidatorAdd();
+
+    [GeneratedRegex(@"const string \w+Message = ""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex ConstMessage();
+}
