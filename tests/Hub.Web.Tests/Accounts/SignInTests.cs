@@ -1,5 +1,5 @@
 using System.Net;
-using Hub.Web.Tests.Infrastructure;
+using Hub.Testing.Web;
 
 namespace Hub.Web.Tests.Accounts;
 

@@ -1,6 +1,6 @@
 using AutoMapper;
 using Microsoft.Extensions.DependencyInjection;
-using Hub.Web.Tests.Infrastructure;
+using Hub.Testing.Web;
 
 namespace Hub.Web.Tests.Common;
 

@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 using Hub.Web.Common;
-using Hub.Web.Tests.Infrastructure;
+using Hub.Testing.Web;
 
 namespace Hub.Web.Tests.Common;
 

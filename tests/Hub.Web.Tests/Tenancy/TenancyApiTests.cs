@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Hub.Web.Tests.Infrastructure;
+using Hub.Testing.Web;
 
 namespace Hub.Web.Tests.Tenancy;
 

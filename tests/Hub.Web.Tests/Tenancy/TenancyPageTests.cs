@@ -1,6 +1,6 @@
 using System.Net;
 using Dapper;
-using Hub.Web.Tests.Infrastructure;
+using Hub.Testing.Web;
 
 namespace Hub.Web.Tests.Tenancy;
 

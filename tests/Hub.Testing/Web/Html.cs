@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace Hub.Web.Tests.Infrastructure;
+namespace Hub.Testing.Web;
 
 public static class Html
 {

@@ -1,7 +1,8 @@
+using Xunit;
 using System.Net;
 using System.Text.Json;
 
-namespace Hub.Web.Tests.Infrastructure;
+namespace Hub.Testing.Web;
 
 /// <summary>Reads an RFC 9457 problem body and checks its shape.</summary>
 public sealed record Problem(int Status, string Code, string Title, JsonElement Root)

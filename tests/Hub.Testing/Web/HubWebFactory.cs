@@ -1,3 +1,4 @@
+using Xunit;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
-namespace Hub.Web.Tests.Infrastructure;
+namespace Hub.Testing.Web;
 
 /// <summary>
 /// The real web application on a fresh PostgreSQL database (cloned from the migrated template, then loaded
@@ -33,7 +34,7 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ConnectionString = await TestCluster.CreateDatabaseAsync();
         DataSource = TestCluster.CreateDataSource(ConnectionString);
         Data = new TestData(DataSource);
-        _ = Server; // start the app now: it seeds the demo data
+        StartServer(); // start the app now: it seeds the demo data
     }
 
     async Task IAsyncLifetime.DisposeAsync()
