@@ -15,6 +15,9 @@ public sealed record ErrorMessage(string Template, params object[] Args)
 public abstract record HubError(string Code, ErrorMessage Message)
 {
     public IReadOnlyDictionary<string, ErrorMessage[]> FieldErrors { get; init; } = new Dictionary<string, ErrorMessage[]>();
+
+    /// <summary>Machine-readable facts for the API problem body, e.g. the current state of an illegal transition.</summary>
+    public IReadOnlyDictionary<string, object> Details { get; init; } = new Dictionary<string, object>();
 }
 
 public sealed record NotFound(string Code, ErrorMessage Message) : HubError(Code, Message)
