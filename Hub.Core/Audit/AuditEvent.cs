@@ -21,9 +21,14 @@ public sealed record AuditEvent(
     public static AuditEvent Create(
         IClock clock, Actor? actor, Guid? actingOrganizationId, string entityType, Guid entityId, string action,
         object? before = null, object? after = null) =>
+        Create(clock.UtcNow, actor, actingOrganizationId, entityType, entityId, action, before, after);
+
+    public static AuditEvent Create(
+        DateTimeOffset at, Actor? actor, Guid? actingOrganizationId, string entityType, Guid entityId, string action,
+        object? before = null, object? after = null) =>
         new(
             Ids.New(),
-            clock.UtcNow,
+            at,
             actor?.UserId,
             actingOrganizationId,
             entityType,

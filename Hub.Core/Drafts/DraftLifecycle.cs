@@ -96,7 +96,7 @@ public static class DraftLifecycle
     public static Conflict IllegalTransition(DraftStatus current) =>
         new("illegal_transition", new ErrorMessage("Im aktuellen Status „{0}“ ist das nicht möglich.", current.Label()))
         {
-            Details = new Dictionary<string, object> { ["status"] = current.ToCode() },
+            Details = new Dictionary<string, object> { ["currentStatus"] = current.ToCode() },
         };
 
     public static Conflict StaleRevision(int based, int current) =>

@@ -24,6 +24,8 @@ public sealed class ApiProblems(IStringLocalizer<SharedResource> localizer)
         problem.Title = Localize(error.Message);
         problem.Type = $"https://ikzhub.example/problems/{error.Code}";
         problem.Extensions["code"] = error.Code;
+        foreach (var (key, value) in error.Details)
+            problem.Extensions[key] = value;
         return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Hub.Core.Accounts;
 using Hub.Core.Common;
+using Hub.Core.Drafts;
+using Hub.Data.Drafts;
 using Hub.Core.Tenancy;
 using Hub.Data.Accounts;
 using Hub.Data.DataProtection;
@@ -48,6 +50,7 @@ public static class HubSetup
         services.AddScoped<ApiTokens>();
         services.AddScoped<ApiProblems>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<IMarkdown>(sp => sp.GetRequiredService<MarkdownRenderer>());
 
         // German text stays readable in the HTML (ä, ö, ü, ß are not turned into entities).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -80,6 +83,7 @@ public static class HubSetup
         services.AddSingleton<IMemberStore, MemberStore>();
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<ITokenStore, TokenStore>();
+        services.AddSingleton<IDraftStore, DraftStore>();
     }
 
     private static void AddUseCases(IServiceCollection services)
@@ -89,6 +93,9 @@ public static class HubSetup
         services.AddScoped<CreateCooperation>();
         services.AddScoped<ManageMembers>();
         services.AddScoped<AssignCoordinator>();
+        services.AddScoped<CreateDraft>();
+        services.AddScoped<ReadDraft>();
+        services.AddScoped<ChangeDraft>();
     }
 
     private static void AddSecurity(IServiceCollection services, IConfiguration config)

@@ -10,7 +10,7 @@ namespace Hub.Web.Common;
 /// containers, and every link, image and autolink URL checked against an allow-list. A URL that fails is
 /// rendered inert (its text stays, the link goes).
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer : Hub.Core.Common.IMarkdown
 {
     private static readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -27,6 +27,8 @@ public sealed class MarkdownRenderer
         Sanitize(document);
         return new HtmlString(document.ToHtml(_pipeline));
     }
+
+    public string ToSafeHtml(string? markdown) => Render(markdown).Value ?? "";
 
     private static void Sanitize(MarkdownDocument document)
     {

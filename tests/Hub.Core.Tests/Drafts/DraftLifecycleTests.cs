@@ -101,7 +101,7 @@ public sealed class DraftLifecycleTests
         {
             var error = Assert.IsType<Conflict>(result.Error);
             Assert.Equal("illegal_transition", error.Code);
-            Assert.Equal(status.ToCode(), error.Details["status"]);
+            Assert.Equal(status.ToCode(), error.Details["currentStatus"]);
         }
         else
         {

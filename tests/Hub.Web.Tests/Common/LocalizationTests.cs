@@ -47,6 +47,8 @@ public sealed partial class LocalizationTests
             keys.Add(TenancyLabels.Kind(kind));
         foreach (var role in Enum.GetValues<MembershipRole>())
             keys.Add(TenancyLabels.Role(role));
+        foreach (var status in Enum.GetValues<Hub.Core.Drafts.DraftStatus>())
+            keys.Add(Hub.Core.Drafts.DraftCodes.Label(status));
         return keys;
     }
 
@@ -81,7 +83,7 @@ public sealed partial class LocalizationTests
     [GeneratedRegex(@"localizer\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex CodeKey();
 
-    [GeneratedRegex(@"ErrorMessage(?: \w+ =\s*new)?\(""((?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"ErrorMessage(?: \w+ =\s*new)?\(\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex MessageKey();
 
     [GeneratedRegex(@"(?:ErrorMessage|Display\(Name) = ""((?:[^""\\]|\\.)*)""")]

@@ -1,0 +1,69 @@
+namespace Hub.Core.Drafts;
+
+public sealed record DraftSummary(
+    Guid Id,
+    string Title,
+    DraftStatus Status,
+    Guid OwnerOrganizationId,
+    string OwnerOrganizationName,
+    Guid CooperationId,
+    string CooperationName,
+    int CurrentRevision,
+    DateTimeOffset UpdatedAt);
+
+public sealed record DraftRevision(
+    Guid DraftId,
+    int Revision,
+    string Title,
+    string? Summary,
+    string Body,
+    string BodyHtml,
+    Steckbrief Steckbrief,
+    string AuthorName,
+    DateTimeOffset CreatedAt);
+
+public sealed record Approval(Guid OrganizationId, string OrganizationName, string ReviewerName, int Revision, DateTimeOffset At);
+
+public sealed record DraftDetails(
+    DraftSummary Summary,
+    DraftSnapshot Snapshot,
+    DraftRevision Content,
+    IReadOnlyList<string> CatalogServiceIds,
+    IReadOnlyList<Approval> Approvals);
+
+public sealed record ReviewEntry(
+    Guid Id,
+    int Revision,
+    Guid OrganizationId,
+    string OrganizationName,
+    string ReviewerName,
+    ReviewVerdict Verdict,
+    string Body,
+    string BodyHtml,
+    DateTimeOffset CreatedAt);
+
+public sealed record ReleaseInfo(
+    Guid Id,
+    Guid DraftId,
+    string Title,
+    ReleaseVersion Version,
+    int Revision,
+    bool Breaking,
+    string Notes,
+    string NotesHtml,
+    string OwnerOrganizationName,
+    string Status,
+    DateTimeOffset ReleasedAt);
+
+public sealed record DraftQuery(DraftStatus? Status, Guid? CooperationId, Guid? OrganizationId);
+
+/// <summary>What a transition writes besides the status: a new revision, a review, release notes or a reason.</summary>
+public sealed record TransitionPayload(
+    DraftContent? Content = null,
+    string? BodyHtml = null,
+    string? Text = null,
+    string? TextHtml = null);
+
+public sealed record TransitionOutcome(DraftDecision Decision, int Revision, Guid? ReleaseId, Guid? ReviewId);
+
+public sealed record NewDraft(Guid Id, Guid OwnerOrganizationId, Guid CooperationId, DraftContent Content, string BodyHtml, Guid CreatedBy, DateTimeOffset At);

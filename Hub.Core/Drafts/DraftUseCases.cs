@@ -1,0 +1,120 @@
+using Hub.Core.Common;
+using Hub.Core.Tenancy;
+
+namespace Hub.Core.Drafts;
+
+/// <summary>Starts a draft: an editor of the owner organization, in a cooperation the owner belongs to.</summary>
+public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperations, IMarkdown markdown, IClock clock)
+{
+    public async Task<Result<DraftDetails>> ExecuteAsync(Actor actor, Guid? organizationId, Guid? cooperationId, DraftContent content, CancellationToken ct)
+    {
+        var v = content.Validate();
+        if (organizationId is null)
+            v.Add("organizationId", FieldValidator.RequiredMessage);
+        if (cooperationId is null)
+            v.Add("cooperationId", FieldValidator.RequiredMessage);
+        if (v.HasErrors)
+            return v.ToError();
+        if (actor.RoleIn(organizationId!.Value) is not (MembershipRole.Editor or MembershipRole.Admin))
+            return new Forbidden("not_an_editor", new ErrorMessage("Entwürfe legen Bearbeiterinnen und Bearbeiter der eigenen Organisation an."));
+        var cooperation = await cooperations.GetAsync(cooperationId!.Value, ct);
+        if (cooperation is null || cooperation.Members.All(m => m.OrganizationId != organizationId))
+            return ValidationFailed.For("cooperationId", new ErrorMessage("Ihre Organisation ist nicht Mitglied dieses Verbunds."));
+
+        var normalized = content.Normalized();
+        var draft = new NewDraft(Ids.New(), organizationId.Value, cooperationId.Value, normalized, markdown.ToSafeHtml(normalized.Body), actor.UserId, clock.UtcNow);
+        if (!await drafts.CreateAsync(draft, actor, ct))
+            return ValidationFailed.For("cooperationId", new ErrorMessage("Ihre Organisation ist nicht Mitglied dieses Verbunds."));
+        return (await drafts.GetAsync(draft.Id, ct))!;
+    }
+}
+
+/// <summary>Reads a draft and what belongs to it, for those who may see it (everyone else: not found).</summary>
+public sealed class ReadDraft(IDraftStore drafts)
+{
+    public async Task<Result<DraftDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var details = await drafts.GetAsync(id, ct);
+        return details is not null && DraftAccess.For(actor, details.Snapshot).CanSee ? details : NotFound.Instance;
+    }
+
+    public async Task<Result<IReadOnlyList<DraftRevision>>> RevisionsAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var draft = await GetAsync(actor, id, ct);
+        return draft.IsSuccess ? Result<IReadOnlyList<DraftRevision>>.Ok(await drafts.ListRevisionsAsync(id, ct)) : draft.Error!;
+    }
+
+    public async Task<Result<DraftRevision>> RevisionAsync(Actor actor, Guid id, int revision, CancellationToken ct)
+    {
+        var draft = await GetAsync(actor, id, ct);
+        if (!draft.IsSuccess)
+            return draft.Error!;
+        return await drafts.GetRevisionAsync(id, revision, ct) is { } found ? found : NotFound.Instance;
+    }
+
+    public async Task<Result<IReadOnlyList<ReviewEntry>>> ReviewsAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var draft = await GetAsync(actor, id, ct);
+        return draft.IsSuccess ? Result<IReadOnlyList<ReviewEntry>>.Ok(await drafts.ListReviewsAsync(id, ct)) : draft.Error!;
+    }
+}
+
+/// <summary>Every change of a draft after its creation goes through here and then through the lifecycle in the store.</summary>
+public sealed class ChangeDraft(IDraftStore drafts, IMarkdown markdown)
+{
+    public const int TextMax = 50_000;
+
+    public Task<Result<TransitionOutcome>> SaveAsync(Actor actor, Guid id, DraftContent content, int? baseRevision, CancellationToken ct)
+    {
+        var v = content.Validate();
+        if (baseRevision is null)
+            v.Add("baseRevision", "Bitte geben Sie die Fassung an, auf der Ihre Änderung beruht.");
+        if (v.HasErrors)
+            return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
+        var normalized = content.Normalized();
+        return drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Edit, baseRevision),
+            new TransitionPayload(normalized, markdown.ToSafeHtml(normalized.Body)), ct);
+    }
+
+    public Task<Result<TransitionOutcome>> SubmitAsync(Actor actor, Guid id, int? revision, CancellationToken ct) =>
+        drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Submit, revision), new TransitionPayload(), ct);
+
+    public Task<Result<TransitionOutcome>> RecallAsync(Actor actor, Guid id, CancellationToken ct) =>
+        drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Recall), new TransitionPayload(), ct);
+
+    public Task<Result<TransitionOutcome>> ReviewAsync(Actor actor, Guid id, Guid? organizationId, string? verdict, string? body, CancellationToken ct)
+    {
+        var v = new FieldValidator().MaxLength("body", body, TextMax);
+        if (!DraftCodes.TryParseVerdict(verdict, out var parsed))
+            v.Add("verdict", "Erlaubt sind approve, request_changes und comment.");
+        else if (parsed != ReviewVerdict.Approve && string.IsNullOrWhiteSpace(body))
+            v.Add("body", "Bitte begründen Sie Ihre Prüfung.");
+        if (v.HasErrors)
+            return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
+        var action = parsed switch
+        {
+            ReviewVerdict.Approve => DraftAction.Approve,
+            ReviewVerdict.RequestChanges => DraftAction.RequestChanges,
+            _ => DraftAction.Comment,
+        };
+        return drafts.TransitionAsync(id, actor, new DraftCommand(action, ActingOrganizationId: organizationId),
+            new TransitionPayload(Text: body?.Trim() ?? "", TextHtml: markdown.ToSafeHtml(body)), ct);
+    }
+
+    public Task<Result<TransitionOutcome>> ReleaseAsync(Actor actor, Guid id, string? notes, bool breaking, CancellationToken ct)
+    {
+        var v = new FieldValidator().MaxLength("notes", notes, TextMax);
+        if (v.HasErrors)
+            return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
+        return drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Release, Breaking: breaking),
+            new TransitionPayload(Text: notes?.Trim() ?? "", TextHtml: markdown.ToSafeHtml(notes)), ct);
+    }
+
+    public Task<Result<TransitionOutcome>> WithdrawAsync(Actor actor, Guid id, string? reason, CancellationToken ct)
+    {
+        var v = new FieldValidator().Required("reason", reason, 2000);
+        if (v.HasErrors)
+            return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
+        return drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Withdraw), new TransitionPayload(Text: reason!.Trim()), ct);
+    }
+}

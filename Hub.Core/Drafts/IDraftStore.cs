@@ -1,0 +1,31 @@
+using Hub.Core.Common;
+using Hub.Core.Tenancy;
+
+namespace Hub.Core.Drafts;
+
+public interface IDraftStore
+{
+    /// <summary>Inserts the draft with revision 1 and its audit event; false when the owner is not a member of the cooperation.</summary>
+    Task<bool> CreateAsync(NewDraft draft, Actor actor, CancellationToken ct);
+
+    Task<DraftDetails?> GetAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Only drafts the actor may see (the same rules as <see cref="DraftAccess"/>, in SQL).</summary>
+    Task<Page<DraftSummary>> ListVisibleAsync(Actor actor, DraftQuery query, PageRequest page, CancellationToken ct);
+
+    Task<IReadOnlyList<DraftRevision>> ListRevisionsAsync(Guid id, CancellationToken ct);
+
+    Task<DraftRevision?> GetRevisionAsync(Guid id, int revision, CancellationToken ct);
+
+    Task<IReadOnlyList<ReviewEntry>> ListReviewsAsync(Guid id, CancellationToken ct);
+
+    /// <summary>
+    /// Atomically: lock the draft, load its snapshot, ask <see cref="DraftLifecycle"/>, write what the decision
+    /// says with an audit event, commit. A refused command writes nothing.
+    /// </summary>
+    Task<Result<TransitionOutcome>> TransitionAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct);
+
+    Task<Page<ReleaseInfo>> ListReleasesAsync(string? text, PageRequest page, CancellationToken ct);
+
+    Task<ReleaseInfo?> GetReleaseAsync(Guid id, CancellationToken ct);
+}

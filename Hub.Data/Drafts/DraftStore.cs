@@ -1,0 +1,177 @@
+using Dapper;
+using Hub.Core.Common;
+using Hub.Core.Drafts;
+using Hub.Core.Tenancy;
+using Hub.Data.Common;
+using Npgsql;
+
+namespace Hub.Data.Drafts;
+
+/// <summary>Reads of drafts, revisions and reviews. Writes after creation go through <see cref="DraftTransitions"/>.</summary>
+public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
+{
+    internal const string HeadSelect = """
+        select d.id, d.title, d.status, d.owner_organization_id, o.name as owner_organization_name, o.land_code as owner_land_code,
+               d.cooperation_id, c.name as cooperation_name, d.current_revision, d.updated_at, c.required_approvals,
+               d.open_round_id, rr.revision as round_revision
+        from drafts d
+        join organizations o on o.id = d.owner_organization_id
+        join cooperations c on c.id = d.cooperation_id
+        left join review_rounds rr on rr.id = d.open_round_id
+        """;
+
+    private const string RevisionSelect = """
+        select r.draft_id, r.revision, r.title, r.summary, r.body, r.body_html, r.steckbrief::text as steckbrief,
+               u.display_name as author_name, r.created_at
+        from draft_revisions r join users u on u.id = r.created_by
+        """;
+
+    public async Task<bool> CreateAsync(NewDraft draft, Actor actor, CancellationToken ct)
+    {
+        const string insertDraft = """
+            insert into drafts (id, owner_organization_id, cooperation_id, status, current_revision, title, summary, created_by, created_at, updated_at)
+            values (@Id, @OwnerOrganizationId, @CooperationId, 'draft', 1, @Title, @Summary, @CreatedBy, @At, @At)
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        try
+        {
+            await conn.ExecuteAsync(new CommandDefinition(insertDraft, new
+            {
+                draft.Id, draft.OwnerOrganizationId, draft.CooperationId, draft.Content.Title, draft.Content.Summary, draft.CreatedBy, draft.At,
+            }, tx, cancellationToken: ct));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return false;
+        }
+
+        await DraftWrites.InsertRevisionAsync(conn, tx, draft.Id, 1, draft.Content, draft.BodyHtml, draft.CreatedBy, draft.At, ct);
+        await AuditWriter.WriteAsync(conn, tx, Hub.Core.Audit.AuditEvent.Create(draft.At, actor, draft.OwnerOrganizationId,
+            "draft", draft.Id, "created", after: new { status = "draft", revision = 1, draft.Content.Title, draft.CooperationId }), ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<DraftDetails?> GetAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = $"""
+            {HeadSelect} where d.id = @id;
+            select organization_id from cooperation_members where cooperation_id = (select cooperation_id from drafts where id = @id);
+            {RevisionSelect} where r.draft_id = @id and r.revision = (select current_revision from drafts where id = @id);
+            select ozg_id from draft_catalog_services where draft_id = @id order by ozg_id;
+            select rv.organization_id, o.name as organization_name, u.display_name as reviewer_name, rv.revision, rv.created_at
+            from reviews rv join organizations o on o.id = rv.organization_id join users u on u.id = rv.reviewer_user_id
+            where rv.verdict = 'approve' and rv.round_id = coalesce(
+                (select open_round_id from drafts where id = @id),
+                (select id from review_rounds where draft_id = @id and outcome = 'approved' order by closed_at desc limit 1))
+            order by rv.created_at;
+            select major, minor from releases where draft_id = @id order by major desc, minor desc limit 1;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
+        var head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
+        if (head is null)
+            return null;
+        var members = (await grid.ReadAsync<Guid>()).ToList();
+        var content = (await grid.ReadSingleAsync<RevisionRow>()).ToDomain();
+        var services = (await grid.ReadAsync<string>()).ToList();
+        var approvals = (await grid.ReadAsync<ApprovalRow>())
+            .Select(a => new Approval(a.OrganizationId, a.OrganizationName, a.ReviewerName, a.Revision, a.CreatedAt)).ToList();
+        var latest = await grid.ReadSingleOrDefaultAsync<VersionRow>();
+        var openApprovals = head.OpenRoundId is null ? [] : approvals.Select(a => a.OrganizationId).ToList();
+        return new DraftDetails(head.ToSummary(), head.ToSnapshot(members, openApprovals, latest), content, services, approvals);
+    }
+
+    public async Task<Page<DraftSummary>> ListVisibleAsync(Actor actor, DraftQuery query, PageRequest page, CancellationToken ct)
+    {
+        // The same rule as DraftAccess: member of an organization of the cooperation (the owner is one), coordinator, observer of the Land.
+        const string filter = """
+            where (exists (select 1 from cooperation_members cm where cm.cooperation_id = d.cooperation_id and cm.organization_id = any(@Orgs))
+                   or d.cooperation_id = any(@Coordinated)
+                   or o.land_code = any(@Lands))
+              and (@Status::text is null or d.status = @Status)
+              and (@CooperationId::uuid is null or d.cooperation_id = @CooperationId)
+              and (@OrganizationId::uuid is null or d.owner_organization_id = @OrganizationId)
+            """;
+        const string sql = $"""
+            {HeadSelect}
+            {filter}
+            order by d.updated_at desc, d.id
+            limit @Size offset @Offset;
+            select count(*) from drafts d join organizations o on o.id = d.owner_organization_id {filter};
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        {
+            Orgs = actor.Memberships.Select(m => m.OrganizationId).ToArray(),
+            Coordinated = actor.CoordinatedCooperationIds.ToArray(),
+            Lands = actor.ObserverScopes.Select(s => s.LandCode).ToArray(),
+            Status = query.Status?.ToCode(),
+            query.CooperationId,
+            query.OrganizationId,
+            page.Size,
+            page.Offset,
+        }, cancellationToken: ct));
+        var items = (await grid.ReadAsync<DraftHeadRow>()).Select(r => r.ToSummary()).ToList();
+        return new Page<DraftSummary>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
+    }
+
+    public async Task<IReadOnlyList<DraftRevision>> ListRevisionsAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = $"{RevisionSelect} where r.draft_id = @id order by r.revision desc";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<RevisionRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<DraftRevision?> GetRevisionAsync(Guid id, int revision, CancellationToken ct)
+    {
+        const string sql = $"{RevisionSelect} where r.draft_id = @id and r.revision = @revision";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(sql, new { id, revision }, cancellationToken: ct)))?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<ReviewEntry>> ListReviewsAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = """
+            select rv.id, rv.revision, rv.organization_id, o.name as organization_name, u.display_name as reviewer_name,
+                   rv.verdict, rv.body, rv.body_html, rv.created_at
+            from reviews rv join organizations o on o.id = rv.organization_id join users u on u.id = rv.reviewer_user_id
+            where rv.draft_id = @id order by rv.created_at, rv.id
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<ReviewRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
+    }
+
+    public Task<Result<TransitionOutcome>> TransitionAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct) =>
+        new DraftTransitions(db).ExecuteAsync(id, actor, command, payload, ct);
+
+    private const string ReleaseSelect = """
+        select rl.id, rl.draft_id, rl.title, rl.major, rl.minor, rl.revision, rl.breaking, rl.notes, rl.notes_html,
+               o.name as owner_organization_name, rl.status, rl.released_at
+        from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id
+        """;
+
+    public async Task<Page<ReleaseInfo>> ListReleasesAsync(string? text, PageRequest page, CancellationToken ct)
+    {
+        const string sql = $"""
+            {ReleaseSelect}
+            where (@Pattern::text is null or rl.title ilike @Pattern)
+            order by rl.released_at desc, rl.id
+            limit @Size offset @Offset;
+            select count(*) from releases rl where (@Pattern::text is null or rl.title ilike @Pattern);
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql,
+            new { Pattern = Sql.ContainsPattern(text), page.Size, page.Offset }, cancellationToken: ct));
+        var items = (await grid.ReadAsync<ReleaseRow>()).Select(r => r.ToDomain()).ToList();
+        return new Page<ReleaseInfo>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
+    }
+
+    public async Task<ReleaseInfo?> GetReleaseAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = $"{ReleaseSelect} where rl.id = @id";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QuerySingleOrDefaultAsync<ReleaseRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct)))?.ToDomain();
+    }
+}
