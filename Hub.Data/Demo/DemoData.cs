@@ -100,6 +100,7 @@ internal static class DemoData
         new("reviewer@mrn.demo", "Max Reviewer (MRN)", [("mrn", "reviewer")]),
         new("coordinator@viernheim.demo", "Clara Koordinatorin (Verbund Viernheim)", [], Coordinates: ["OZG-Modellkommune Viernheim"]),
         new("editor@zwingenberg.demo", "Zoe Editor (Zwingenberg)", [("zwingenberg", "editor")]),
+        new("reviewer@zwingenberg.demo", "Rita Reviewer (Zwingenberg)", [("zwingenberg", "reviewer")]),
         new("digital@bensheim.demo", "Dana Digital (Bensheim und Nachbarn)",
             [("bensheim", "admin"), ("zwingenberg", "editor"), ("einhausen", "editor"), ("lautertal", "editor"), ("lorsch", "editor")]),
         new("editor@wetzlar.demo", "Walter Editor (Wetzlar)", [("wetzlar", "editor")]),

@@ -49,8 +49,11 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
 
         var demo = configuration["HUB_DEMO"] is { } flag ? flag is "1" or "true" : IsEmbedded;
         HasDemoData = demo;
-        if (demo && await new DemoSeeder(_dataSource, new Hub.Data.Accounts.IdentityPasswordHasher()).SeedAsync(ct))
-            logger.LogInformation("Loaded the demo data");
+        if (!demo)
+            return;
+        if (await new DemoSeeder(_dataSource, new Hub.Data.Accounts.IdentityPasswordHasher()).SeedAsync(ct))
+            logger.LogInformation("Loaded the demo organizations, cooperations and users");
+        await new DemoDrafts(_dataSource, new MarkdownRenderer()).SeedAsync(ct);
     }
 
     /// <summary>The container disposes this singleton when the host stops: the embedded cluster stops with the hub.</summary>

@@ -45,6 +45,24 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     }
 
     [Fact]
+    public async Task Demo_HasDraftsInEveryState_AndTheUrkundeIsReleasedAndInReviewForTheNextVersion()
+    {
+        var observer = await app.ApiAsync("observer@hmdis.demo");
+
+        var list = await observer.GetFromJsonAsync<JsonElement>("/api/v1/drafts?pageSize=200");
+        var statuses = list.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("status").GetString()).ToHashSet();
+        var urkundeId = list.GetProperty("items").EnumerateArray().First(d => d.GetProperty("title").GetString() == "Urkundenanforderung Standesamt").GetProperty("id").GetGuid();
+        var urkunde = await observer.GetFromJsonAsync<JsonElement>($"/api/v1/drafts/{urkundeId}");
+
+        Assert.Superset(new HashSet<string?> { "draft", "in_review", "changes_requested", "approved", "withdrawn" }, statuses);
+        Assert.Equal("in_review", urkunde.GetProperty("status").GetString());
+        Assert.Equal("1.0", urkunde.GetProperty("latestVersion").GetString());
+        Assert.Equal(2, urkunde.GetProperty("revision").GetInt32());
+        Assert.Contains((await observer.GetFromJsonAsync<JsonElement>("/api/v1/releases?q=Urkunden")).GetProperty("items").EnumerateArray(),
+            r => r.GetProperty("version").GetString() == "1.0");
+    }
+
+    [Fact]
     public async Task Lifecycle_DraftChangesRequestedReviseTwoApprovalsRelease_EndsAsVersion10()
     {
         var (editor, id) = await NewDraftAsync();

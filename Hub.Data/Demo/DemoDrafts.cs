@@ -1,0 +1,116 @@
+using Dapper;
+using Hub.Core.Common;
+using Hub.Core.Drafts;
+using Hub.Core.Tenancy;
+using Hub.Data.Accounts;
+using Hub.Data.Drafts;
+using Npgsql;
+
+namespace Hub.Data.Demo;
+
+/// <summary>
+/// Drafts in every state, made through the real lifecycle (the same store and rules as the API), so a new user
+/// sees a living hub: Viernheim's "Urkundenanforderung Standesamt" released as 1.0 and in review for 1.1,
+/// a Bensheim draft with changes requested, a Wetzlar draft in review in its own cooperation, and more.
+/// </summary>
+public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
+{
+    private readonly DraftStore _drafts = new(db);
+    private readonly UserStore _users = new(db);
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await using (var conn = await db.OpenConnectionAsync(ct))
+        {
+            if (await conn.ExecuteScalarAsync<bool>("select exists (select 1 from drafts)"))
+                return;
+        }
+
+        var viernheim = await ActorAsync("editor@viernheim.demo", ct);
+        var bensheimReviewer = await ActorAsync("reviewer@bensheim.demo", ct);
+        var kreisReviewer = await ActorAsync("reviewer@bergstrasse.demo", ct);
+        var mrnReviewer = await ActorAsync("reviewer@mrn.demo", ct);
+        var digital = await ActorAsync("digital@bensheim.demo", ct);
+        var wetzlar = await ActorAsync("editor@wetzlar.demo", ct);
+        var change = new ChangeDraft(_drafts, markdown);
+
+        var urkunde = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Urkundenanforderung Standesamt",
+            "Geburts-, Ehe- und Sterbeurkunden online anfordern und bezahlen.", UrkundeBody, ["10557"], ct);
+        await Ok(change.SubmitAsync(viernheim, urkunde, 1, ct));
+        await Ok(change.ReviewAsync(bensheimReviewer, urkunde, null, "approve", "Passt für Bensheim.", ct));
+        await Ok(change.ReviewAsync(kreisReviewer, urkunde, null, "approve", "", ct));
+        await Ok(change.ReleaseAsync(viernheim, urkunde, "Erste Fassung für alle hessischen Standesämter.", false, ct));
+        await Ok(change.SaveAsync(viernheim, urkunde, Content("Urkundenanforderung Standesamt",
+            "Geburts-, Ehe- und Sterbeurkunden online anfordern und bezahlen.", UrkundeBody + "\n\n## Neu in 1.1\n\nBezahlen mit giropay und PayPal.", ["10557"]), 1, ct));
+        await Ok(change.SubmitAsync(viernheim, urkunde, 2, ct));
+        await Ok(change.ReviewAsync(mrnReviewer, urkunde, null, "approve", "Gut.", ct));
+
+        var sport = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Sportförderung beantragen",
+            "Vereine beantragen Zuschüsse für Übungsleiter und Geräte.", "## Ablauf\n\nAntrag, Prüfung, Bescheid.", [], ct);
+        await Ok(change.SubmitAsync(viernheim, sport, 1, ct));
+        await Ok(change.ReviewAsync(bensheimReviewer, sport, null, "approve", "", ct));
+        await Ok(change.ReviewAsync(mrnReviewer, sport, null, "approve", "", ct));
+
+        await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Ehrenamtskarte",
+            "Die Ehrenamtskarte online beantragen.", "## Entwurf\n\nNoch in Arbeit.", [], ct);
+
+        var friedhof = await CreateAsync(digital, "Bensheim", "IKZ Bensheim und Nachbarn", "Grabnutzungsrecht verlängern",
+            "Nutzungsrechte an Grabstätten online verlängern.", "## Ablauf\n\n1. Grabstätte wählen\n2. Laufzeit wählen", [], ct);
+        await Ok(change.SubmitAsync(digital, friedhof, 1, ct));
+        var zwingenbergReviewer = await ActorAsync("reviewer@zwingenberg.demo", ct);
+        await Ok(change.ReviewAsync(zwingenbergReviewer, friedhof, null, "request_changes", "Bitte die **Gebührenordnung** verlinken.", ct));
+
+        var gewerbe = await CreateAsync(wetzlar, "Wetzlar", "IKZ Mittelhessen: Onlineanträge auf civento", "Gewerbeanmeldung",
+            "Gewerbe online an-, um- und abmelden.", "## Ablauf\n\nAntrag auf civento, Weiterleitung an die Kammern.", [], ct);
+        await Ok(change.SubmitAsync(wetzlar, gewerbe, 1, ct));
+
+        var halle = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Hallenbuchung (alt)",
+            "Ersetzt durch die Lösung aus Nordwaldeck.", "Veraltet.", [], ct);
+        await Ok(change.WithdrawAsync(viernheim, halle, "Wir nutzen die Lösung aus Nordwaldeck nach.", ct));
+    }
+
+    private const string UrkundeBody = """
+        ## Ablauf
+
+        1. Urkundenart wählen (Geburt, Ehe, Lebenspartnerschaft, Sterbefall)
+        2. Angaben zur Person und zum Beurkundungsort
+        3. Bezahlen
+        4. Versand per Post
+
+        ## Nachweise
+
+        Personalausweis oder Reisepass; bei Vertretung eine Vollmacht.
+
+        ## Rechtsgrundlage
+
+        § 62 Personenstandsgesetz (PStG)
+        """;
+
+    private static DraftContent Content(string title, string summary, string body, string[] services) =>
+        new(title, summary, body, new Steckbrief("civento", 3, "giropay, PayPal, Lastschrift", "Personalausweis", "PStG", "12 € je Urkunde", "standesamt@viernheim.de"), services);
+
+    private async Task<Guid> CreateAsync(Actor actor, string organization, string cooperation, string title, string summary, string body, string[] services, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var orgId = await conn.QuerySingleAsync<Guid>("select id from organizations where name = @organization", new { organization });
+        var coopId = await conn.QuerySingleAsync<Guid>("select id from cooperations where name = @cooperation", new { cooperation });
+        var content = Content(title, summary, body, services).Normalized();
+        var draft = new NewDraft(Ids.New(), orgId, coopId, content, markdown.ToSafeHtml(content.Body), actor.UserId, DateTimeOffset.UtcNow);
+        if (!await _drafts.CreateAsync(draft, actor, ct))
+            throw new InvalidOperationException($"Demo draft '{title}' could not be created.");
+        return draft.Id;
+    }
+
+    private async Task<Actor> ActorAsync(string email, CancellationToken ct)
+    {
+        var user = await _users.FindByEmailAsync(email, ct) ?? throw new InvalidOperationException($"Demo user {email} missing.");
+        return (await _users.LoadActorAsync(user.Id, ct))!;
+    }
+
+    private static async Task Ok(Task<Result<TransitionOutcome>> step)
+    {
+        var result = await step;
+        if (!result.IsSuccess)
+            throw new InvalidOperationException($"Demo lifecycle step failed: {result.Error!.Code} {result.Error.Message}");
+    }
+}
