@@ -72,7 +72,7 @@ public sealed class FoundationBrowserTests(BrowserFixture browser) : IClassFixtu
         // axe needs JavaScript, so this context only proves the forms work without it.
         var context = await browser.Browser.NewContextAsync(new() { Locale = "de-DE", BaseURL = browser.App.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         await SignInAsync(page, "admin@viernheim.demo");
         await page.GetByRole(AriaRole.Link, new() { Name = "Viernheim" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mitglieder verwalten" }).ClickAsync();

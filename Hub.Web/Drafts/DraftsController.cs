@@ -1,0 +1,139 @@
+using Hub.Core.Common;
+using Hub.Core.Drafts;
+using Hub.Core.Tenancy;
+using Hub.Web.Accounts;
+using Hub.Web.Common;
+using Hub.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Drafts;
+
+/// <summary>Draft pages: list, page with the lifecycle's actions, create and edit. Every change goes through Core.</summary>
+[Authorize]
+public sealed class DraftsController(
+    IDraftStore drafts, ReadDraft read, CreateDraft create, ChangeDraft change, ICooperationStore cooperations, CurrentActor current,
+    ApiProblems problems, MarkdownRenderer markdown) : Controller
+{
+    [HttpGet("/entwuerfe")]
+    public async Task<IActionResult> Index(string? status, int page = 1, CancellationToken ct = default)
+    {
+        DraftStatus? parsed = DraftCodes.TryParseStatus(status, out var s) ? s : null;
+        var result = await drafts.ListVisibleAsync(await current.RequireAsync(ct), new DraftQuery(parsed, null, null), new PageRequest(page, 50), ct);
+        var pager = TenancyLabels.Pager(result, "/entwuerfe", new Dictionary<string, string?> { ["status"] = parsed?.ToCode() });
+        return View(new DraftListPage(result.Items, pager, parsed?.ToCode()));
+    }
+
+    [HttpGet("/entwuerfe/{id:guid}")]
+    public Task<IActionResult> Show(Guid id, string? meldung, CancellationToken ct) => RenderAsync(id, meldung, ct);
+
+    [HttpGet("/entwuerfe/neu")]
+    public async Task<IActionResult> New(CancellationToken ct) =>
+        View("Edit", new DraftFormPage(new DraftForm(), null, await ChoicesAsync(ct), null));
+
+    [HttpPost("/entwuerfe/neu")]
+    public async Task<IActionResult> Create(DraftForm form, string? preview, CancellationToken ct)
+    {
+        if (ModelState.IsValid && preview is null)
+        {
+            var result = await create.ExecuteAsync(await current.RequireAsync(ct), form.OrganizationId, form.CooperationId, form.ToContent(), ct);
+            if (result.IsSuccess)
+                return Redirect($"/entwuerfe/{result.Value!.Summary.Id}");
+            if (result.Error is Forbidden)
+                return PageErrors.StatusFor(result.Error);
+            ModelState.AddHubError(result.Error!, problems, "Form.");
+        }
+
+        Response.StatusCode = preview is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return View("Edit", new DraftFormPage(form, null, await ChoicesAsync(ct), preview is null ? null : markdown.ToSafeHtml(form.Body)));
+    }
+
+    [HttpGet("/entwuerfe/{id:guid}/bearbeiten")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
+    {
+        var found = await read.GetAsync(await current.RequireAsync(ct), id, ct);
+        return found.IsSuccess ? View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null)) : PageErrors.StatusFor(found.Error!);
+    }
+
+    [HttpPost("/entwuerfe/{id:guid}/bearbeiten")]
+    public async Task<IActionResult> Save(Guid id, DraftForm form, string? preview, CancellationToken ct)
+    {
+        if (ModelState.IsValid && preview is null)
+        {
+            var result = await change.SaveAsync(await current.RequireAsync(ct), id, form.ToContent(), form.BaseRevision, ct);
+            if (result.IsSuccess)
+                return Redirect($"/entwuerfe/{id}?meldung=gespeichert");
+            if (result.Error is Hub.Core.Common.NotFound or Forbidden)
+                return PageErrors.StatusFor(result.Error);
+            // A stale save keeps the user's text on the form: nothing is lost, nothing is overwritten.
+            ModelState.AddHubError(result.Error!, problems, "Form.");
+            Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        }
+
+        return View("Edit", new DraftFormPage(form, id, [], preview is null ? null : markdown.ToSafeHtml(form.Body)));
+    }
+
+    [HttpPost("/entwuerfe/{id:guid}/einreichen")]
+    public async Task<IActionResult> Submit(Guid id, int? revision, CancellationToken ct) =>
+        await AfterAsync(id, await change.SubmitAsync(await current.RequireAsync(ct), id, revision, ct), "eingereicht", ct);
+
+    [HttpPost("/entwuerfe/{id:guid}/zurueckholen")]
+    public async Task<IActionResult> Recall(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await change.RecallAsync(await current.RequireAsync(ct), id, ct), "zurueckgeholt", ct);
+
+    [HttpPost("/entwuerfe/{id:guid}/pruefen")]
+    public async Task<IActionResult> Review(Guid id, Guid? organizationId, string? verdict, string? body, CancellationToken ct) =>
+        await AfterAsync(id, await change.ReviewAsync(await current.RequireAsync(ct), id, organizationId, verdict, body, ct), "geprueft", ct);
+
+    [HttpPost("/entwuerfe/{id:guid}/freigeben")]
+    public async Task<IActionResult> Release(Guid id, string? notes, bool breaking, CancellationToken ct) =>
+        await AfterAsync(id, await change.ReleaseAsync(await current.RequireAsync(ct), id, notes, breaking, ct), "freigegeben", ct);
+
+    [HttpPost("/entwuerfe/{id:guid}/zurueckziehen")]
+    public async Task<IActionResult> Withdraw(Guid id, string? reason, CancellationToken ct) =>
+        await AfterAsync(id, await change.WithdrawAsync(await current.RequireAsync(ct), id, reason, ct), "zurueckgezogen", ct);
+
+    private async Task<IActionResult> AfterAsync(Guid id, Result<TransitionOutcome> result, string message, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+            return Redirect($"/entwuerfe/{id}?meldung={message}");
+        if (result.Error is Hub.Core.Common.NotFound or Forbidden)
+            return PageErrors.StatusFor(result.Error);
+        ModelState.AddHubError(result.Error!, problems);
+        var page = await RenderAsync(id, null, ct);
+        Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    private async Task<IActionResult> RenderAsync(Guid id, string? message, CancellationToken ct)
+    {
+        var actor = await current.RequireAsync(ct);
+        var found = await read.GetAsync(actor, id, ct);
+        if (!found.IsSuccess)
+            return PageErrors.StatusFor(found.Error!);
+        var draft = found.Value!;
+        var allowed = Enum.GetValues<DraftAction>()
+            .Where(a => DraftLifecycle.Decide(draft.Snapshot, new DraftCommand(a, ActingOrganizationId: FirstReviewing(actor, draft)), actor).IsSuccess)
+            .ToHashSet();
+        var access = DraftAccess.For(actor, draft.Snapshot);
+        var reviewingFor = actor.Memberships.Where(m => access.ReviewingOrganizationIds.Contains(m.OrganizationId))
+            .Select(m => (m.OrganizationId, m.OrganizationName)).ToList();
+        return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionsAsync(id, ct), allowed, reviewingFor, message));
+    }
+
+    private static Guid? FirstReviewing(Actor actor, DraftDetails draft) =>
+        DraftAccess.For(actor, draft.Snapshot).ReviewingOrganizationIds.Cast<Guid?>().FirstOrDefault();
+
+    private async Task<IReadOnlyList<(Guid, string, Guid, string)>> ChoicesAsync(CancellationToken ct)
+    {
+        var actor = await current.RequireAsync(ct);
+        var choices = new List<(Guid, string, Guid, string)>();
+        foreach (var m in actor.Memberships.Where(m => m.Role is MembershipRole.Editor or MembershipRole.Admin))
+        {
+            var coops = await cooperations.ListAsync(new CooperationQuery(null, m.OrganizationId), new PageRequest(1, PageRequest.MaxPageSize), ct);
+            choices.AddRange(coops.Items.Select(c => (m.OrganizationId, m.OrganizationName, c.Id, c.Name)));
+        }
+
+        return choices;
+    }
+}

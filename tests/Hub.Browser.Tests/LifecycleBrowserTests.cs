@@ -1,0 +1,101 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Hub.Browser.Tests;
+
+/// <summary>The whole EfA path in the browser, axe-core clean on every page of it.</summary>
+public sealed class LifecycleBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByLabel("Passwort").FillAsync("Demo-Passwort-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/anmelden", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task AxeCleanAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.True(result.Violations.Length == 0, $"axe on {page.Url}:\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
+    }
+
+    private static async Task ReviewAsync(IPage page, string url, string verdict, string body)
+    {
+        await page.GotoAsync(url);
+        await AxeCleanAsync(page);
+        await page.GetByLabel("Ergebnis").SelectOptionAsync(verdict);
+        await page.GetByLabel("Begründung (Markdown)").FillAsync(body);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prüfung abgeben" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task Editor_Drafts_PartnerRequestsChanges_EditorRevises_TwoApprovals_Release10()
+    {
+        var editor = await SignedInAsync("editor@viernheim.demo");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Entwürfe" }).ClickAsync();
+        await AxeCleanAsync(editor);
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Neuer Entwurf" }).ClickAsync();
+        await editor.GetByLabel("Titel").FillAsync("Baugenehmigung online");
+        await editor.GetByLabel("Beschreibung des Prozesses (Markdown)").FillAsync("## Ablauf\n\nBauantrag **digital** einreichen.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Vorschau" }).ClickAsync();
+        Assert.Equal("digital", await editor.Locator(".hub-markdown strong").InnerTextAsync());
+        await AxeCleanAsync(editor);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        Assert.Equal("Baugenehmigung online", await editor.Locator("h1").InnerTextAsync());
+        await AxeCleanAsync(editor);
+        var draftUrl = editor.Url.Split('?')[0];
+
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Zur Prüfung einreichen" }).ClickAsync();
+        Assert.Contains("In Prüfung", await editor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        var bensheim = await SignedInAsync("reviewer@bensheim.demo");
+        await ReviewAsync(bensheim, draftUrl, "request_changes", "Bitte die Gebühren nennen.");
+        Assert.Contains("Änderungen angefordert", await bensheim.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await editor.GotoAsync(draftUrl);
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Bearbeiten" }).ClickAsync();
+        await AxeCleanAsync(editor);
+        await editor.GetByLabel("Gebühren").FillAsync("250 € Grundgebühr");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        Assert.Contains("Fassung 2", await editor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Zur Prüfung einreichen" }).ClickAsync();
+
+        await ReviewAsync(bensheim, draftUrl, "approve", "Jetzt passt es.");
+        var kreis = await SignedInAsync("reviewer@bergstrasse.demo");
+        await ReviewAsync(kreis, draftUrl, "approve", "Einverstanden.");
+        Assert.Contains("Freigabereif", await kreis.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await editor.GotoAsync(draftUrl);
+        await AxeCleanAsync(editor);
+        await editor.GetByLabel("Versionshinweise (Markdown)").FillAsync("Erste Fassung.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Version freigeben" }).ClickAsync();
+        var text = await editor.Locator("main").InnerTextAsync();
+        Assert.Contains("Freigegeben", text, StringComparison.Ordinal);
+        Assert.Contains("Version 1.0", text, StringComparison.Ordinal);
+        await AxeCleanAsync(editor);
+    }
+
+    [Fact]
+    public async Task Outsider_GetsNotFound_ObserverSeesNoActions()
+    {
+        var editor = await SignedInAsync("editor@viernheim.demo");
+        await editor.GotoAsync("/entwuerfe?status=draft");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Ehrenamtskarte" }).ClickAsync();
+        var url = editor.Url;
+
+        var wetzlar = await SignedInAsync("editor@wetzlar.demo");
+        var response = await wetzlar.GotoAsync(url);
+        var observer = await SignedInAsync("observer@hmdis.demo");
+        await observer.GotoAsync(url);
+
+        Assert.Equal(404, response!.Status);
+        Assert.Contains("nichts zu tun", await observer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await observer.Locator("main form").CountAsync());
+        await AxeCleanAsync(observer);
+    }
+}
