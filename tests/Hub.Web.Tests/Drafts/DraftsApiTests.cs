@@ -17,7 +17,7 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
         return (org, coop);
     }
 
-    private async Task<(HttpClient Editor, Guid Id)> NewDraftAsync(string title = "Urkundenanforderung Standesamt")
+    private async Task<(HttpClient Editor, Guid Id)> NewDraftAsync(string title = "Testdienst Urkunden")
     {
         var (org, coop) = await ViernheimAsync();
         var editor = await app.ApiAsync("editor@viernheim.demo");
@@ -84,7 +84,7 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
 
         var saved = await JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{id}", new
         {
-            title = "Urkundenanforderung Standesamt", body = "## Ablauf\n\nNeu\n\n## Gebühren\n\n12 € je Urkunde", fees = "12 € je Urkunde", baseRevision = 1,
+            title = "Testdienst Urkunden", body = "## Ablauf\n\nNeu\n\n## Gebühren\n\n12 € je Urkunde", fees = "12 € je Urkunde", baseRevision = 1,
         }), HttpStatusCode.OK);
         Assert.Equal(2, saved.GetProperty("revision").GetInt32());
         Assert.Equal("draft", saved.GetProperty("status").GetString());
@@ -107,7 +107,7 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
         // Any signed-in user reads the release, even from outside the cooperation.
         var outsider = await app.ApiAsync("editor@wetzlar.demo");
         var releaseBody = await outsider.GetFromJsonAsync<JsonElement>(release.Headers.Location!.OriginalString);
-        Assert.Equal("Urkundenanforderung Standesamt", releaseBody.GetProperty("title").GetString());
+        Assert.Equal("Testdienst Urkunden", releaseBody.GetProperty("title").GetString());
         Assert.Equal(2, releaseBody.GetProperty("revision").GetInt32());
 
         var reviews = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/drafts/{id}/reviews");
