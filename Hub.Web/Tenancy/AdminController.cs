@@ -59,7 +59,7 @@ public sealed class AdminController(
         return View(await FormPageAsync(form, ct));
     }
 
-    private async Task<bool> IsAdminAsync(CancellationToken ct) => (await current.RequireAsync(ct)).IsPlatformAdmin;
+    private async Task<bool> IsAdminAsync(CancellationToken ct) => TenancyPolicy.CanCreateOrganizations(await current.RequireAsync(ct));
 
     private async Task<CooperationFormPage> FormPageAsync(CooperationForm form, CancellationToken ct)
     {
