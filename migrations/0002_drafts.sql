@@ -134,12 +134,16 @@ create index ix_comments_draft on comments (draft_id, created_at);
 create table notifications (
     id uuid not null,
     user_id uuid not null,
+    -- The text is rendered when shown, in the reader's language: kind + subject (the draft's title), not a sentence.
     kind text not null,
     draft_id uuid,
-    message text not null,
+    subject text not null,
+    revision integer,
+    version text,
     created_at timestamptz not null,
     read_at timestamptz,
     constraint pk_notifications primary key (id),
-    constraint fk_notifications_user foreign key (user_id) references users (id)
+    constraint fk_notifications_user foreign key (user_id) references users (id),
+    constraint ck_notifications_kind check (kind in ('review_requested', 'approved', 'changes_requested', 'released'))
 );
 create index ix_notifications_user on notifications (user_id, created_at desc);

@@ -1,3 +1,4 @@
+using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Tenancy;
 
@@ -23,7 +24,9 @@ public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperatio
 
         var normalized = content.Normalized();
         var draft = new NewDraft(Ids.New(), organizationId.Value, cooperationId.Value, normalized, markdown.ToSafeHtml(normalized.Body), actor.UserId, clock.UtcNow);
-        if (!await drafts.CreateAsync(draft, actor, ct))
+        var audit = AuditEvent.Create(draft.At, actor, draft.OwnerOrganizationId, "draft", draft.Id, "created",
+            after: new { status = DraftStatus.Draft.ToCode(), revision = 1, normalized.Title, draft.CooperationId });
+        if (!await drafts.CreateAsync(draft, audit, ct))
             return ValidationFailed.For("cooperationId", new ErrorMessage("Ihre Organisation ist nicht Mitglied dieses Verbunds."));
         return (await drafts.GetAsync(draft.Id, ct))!;
     }

@@ -1,3 +1,4 @@
+using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Tenancy;
 
@@ -6,7 +7,7 @@ namespace Hub.Core.Drafts;
 public interface IDraftStore
 {
     /// <summary>Inserts the draft with revision 1 and its audit event; false when the owner is not a member of the cooperation.</summary>
-    Task<bool> CreateAsync(NewDraft draft, Actor actor, CancellationToken ct);
+    Task<bool> CreateAsync(NewDraft draft, AuditEvent audit, CancellationToken ct);
 
     Task<DraftDetails?> GetAsync(Guid id, CancellationToken ct);
 

@@ -16,6 +16,9 @@ public sealed record Cooperation(
 
 public sealed record CooperationSummary(Guid Id, string Name, string LeadOrganizationName, int MemberCount, decimal? FundingAmount);
 
+/// <summary>One organization's membership in one cooperation.</summary>
+public sealed record CooperationMembership(Guid OrganizationId, Guid CooperationId, string CooperationName);
+
 public sealed record CooperationMember(Guid OrganizationId, string Name, OrganizationKind Kind, string? Ags, bool IsLead);
 
 public sealed record Coordinator(Guid UserId, string DisplayName, string Email);
@@ -28,4 +31,11 @@ public sealed record CooperationDetails(
     public CooperationMember Lead => Members.Single(m => m.IsLead);
 }
 
-public sealed record CooperationQuery(string? Text, Guid? OrganizationId);
+/// <summary>
+/// Filter for cooperation lists. With <paramref name="OrganizationIds"/> or <paramref name="CooperationIds"/> given,
+/// a cooperation matches when one of the organizations is a member or its id is listed.
+/// </summary>
+public sealed record CooperationQuery(string? Text, IReadOnlyCollection<Guid>? OrganizationIds = null, IReadOnlyCollection<Guid>? CooperationIds = null)
+{
+    public static CooperationQuery Of(Guid organizationId) => new(null, [organizationId]);
+}

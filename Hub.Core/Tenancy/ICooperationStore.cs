@@ -9,6 +9,9 @@ public interface ICooperationStore
 
     Task<CooperationDetails?> GetAsync(Guid id, CancellationToken ct);
 
+    /// <summary>Which of these organizations belongs to which cooperation, in one query.</summary>
+    Task<IReadOnlyList<CooperationMembership>> ListMembershipsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct);
+
     Task CreateAsync(Cooperation cooperation, IReadOnlyCollection<Guid> memberIds, AuditEvent audit, CancellationToken ct);
 
     /// <summary>Adds a coordinator; false when the user already coordinates the cooperation.</summary>

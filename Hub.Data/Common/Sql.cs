@@ -7,6 +7,4 @@ internal static class Sql
         string.IsNullOrWhiteSpace(text)
             ? null
             : "%" + text.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
-
-    public const string UniqueViolation = "23505";
 }

@@ -4,6 +4,7 @@ using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
 using Hub.Data.Accounts;
 using Hub.Data.Drafts;
+using Hub.Data.Tenancy;
 using Npgsql;
 
 namespace Hub.Data.Demo;
@@ -94,11 +95,11 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
         await using var conn = await db.OpenConnectionAsync(ct);
         var orgId = await conn.QuerySingleAsync<Guid>("select id from organizations where name = @organization", new { organization });
         var coopId = await conn.QuerySingleAsync<Guid>("select id from cooperations where name = @cooperation", new { cooperation });
-        var content = Content(title, summary, body, services).Normalized();
-        var draft = new NewDraft(Ids.New(), orgId, coopId, content, markdown.ToSafeHtml(content.Body), actor.UserId, DateTimeOffset.UtcNow);
-        if (!await _drafts.CreateAsync(draft, actor, ct))
-            throw new InvalidOperationException($"Demo draft '{title}' could not be created.");
-        return draft.Id;
+        var created = await new CreateDraft(_drafts, new CooperationStore(db), markdown, new SystemClock())
+            .ExecuteAsync(actor, orgId, coopId, Content(title, summary, body, services), ct);
+        return created.IsSuccess
+            ? created.Value!.Summary.Id
+            : throw new InvalidOperationException($"Demo draft '{title}' could not be created: {created.Error!.Code}");
     }
 
     private async Task<Actor> ActorAsync(string email, CancellationToken ct)

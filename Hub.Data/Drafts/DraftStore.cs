@@ -1,4 +1,5 @@
 using Dapper;
+using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
@@ -20,13 +21,20 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
         left join review_rounds rr on rr.id = d.open_round_id
         """;
 
+    /// <summary>The organizations of the draft's cooperation, for the snapshot (used by reads and by transitions).</summary>
+    internal const string MembersSelect =
+        "select organization_id from cooperation_members where cooperation_id = (select cooperation_id from drafts where id = @id);";
+
+    internal const string LatestVersionSelect =
+        "select major, minor from releases where draft_id = @id order by major desc, minor desc limit 1;";
+
     private const string RevisionSelect = """
         select r.draft_id, r.revision, r.title, r.summary, r.body, r.body_html, r.steckbrief::text as steckbrief,
                u.display_name as author_name, r.created_at
         from draft_revisions r join users u on u.id = r.created_by
         """;
 
-    public async Task<bool> CreateAsync(NewDraft draft, Actor actor, CancellationToken ct)
+    public async Task<bool> CreateAsync(NewDraft draft, AuditEvent audit, CancellationToken ct)
     {
         const string insertDraft = """
             insert into drafts (id, owner_organization_id, cooperation_id, status, current_revision, title, summary, created_by, created_at, updated_at)
@@ -47,8 +55,7 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
         }
 
         await DraftWrites.InsertRevisionAsync(conn, tx, draft.Id, 1, draft.Content, draft.BodyHtml, draft.CreatedBy, draft.At, ct);
-        await AuditWriter.WriteAsync(conn, tx, Hub.Core.Audit.AuditEvent.Create(draft.At, actor, draft.OwnerOrganizationId,
-            "draft", draft.Id, "created", after: new { status = "draft", revision = 1, draft.Content.Title, draft.CooperationId }), ct);
+        await AuditWriter.WriteAsync(conn, tx, audit, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -57,7 +64,7 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
     {
         const string sql = $"""
             {HeadSelect} where d.id = @id;
-            select organization_id from cooperation_members where cooperation_id = (select cooperation_id from drafts where id = @id);
+            {MembersSelect}
             {RevisionSelect} where r.draft_id = @id and r.revision = (select current_revision from drafts where id = @id);
             select ozg_id from draft_catalog_services where draft_id = @id order by ozg_id;
             select rv.organization_id, o.name as organization_name, u.display_name as reviewer_name, rv.revision, rv.created_at
@@ -66,7 +73,7 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
                 (select open_round_id from drafts where id = @id),
                 (select id from review_rounds where draft_id = @id and outcome = 'approved' order by closed_at desc limit 1))
             order by rv.created_at;
-            select major, minor from releases where draft_id = @id order by major desc, minor desc limit 1;
+            {LatestVersionSelect}
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));

@@ -22,10 +22,10 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
     {
         const string load = $"""
             {DraftStore.HeadSelect} where d.id = @id for update of d;
-            select organization_id from cooperation_members where cooperation_id = (select cooperation_id from drafts where id = @id);
+            {DraftStore.MembersSelect}
             select organization_id from reviews
             where verdict = 'approve' and round_id = (select open_round_id from drafts where id = @id);
-            select major, minor from releases where draft_id = @id order by major desc, minor desc limit 1;
+            {DraftStore.LatestVersionSelect}
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -94,7 +94,7 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
                     await ExecAsync("insert into review_rounds (id, draft_id, revision, opened_by, opened_at) values (@roundId, @Id, @revision, @user, @now)",
                         new { roundId, snapshot.Id, revision, user = actor.UserId, now });
                     await ExecAsync("update drafts set open_round_id = @roundId where id = @Id", new { roundId, snapshot.Id });
-                    await NotifyAsync(Partners, _reviewerRoles, "review_requested", $"Prüfung erbeten: „{head.Title}“ (Fassung {revision})");
+                    await NotifyAsync(Partners, _reviewerRoles, "review_requested", revision);
                     break;
                 case DraftAction.Approve or DraftAction.RequestChanges or DraftAction.Comment:
                     reviewId = Ids.New();
@@ -108,9 +108,9 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
                         html = payload.TextHtml ?? "", now,
                     });
                     if (decision.To == DraftStatus.Approved)
-                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "approved", $"Freigabereif: „{head.Title}“");
+                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "approved", revision);
                     if (decision.To == DraftStatus.ChangesRequested)
-                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "changes_requested", $"Änderungen angefordert: „{head.Title}“");
+                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "changes_requested", revision);
                     break;
                 case DraftAction.Release:
                     releaseId = Ids.New();
@@ -122,7 +122,7 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
                         releaseId, snapshot.Id, revision, decision.Version!.Major, decision.Version.Minor, breaking = snapshot.LatestRelease is { } latest && decision.Version.Major > latest.Major,
                         notes = payload.Text ?? "", html = payload.TextHtml ?? "", title = head.Title, user = actor.UserId, now,
                     });
-                    await NotifyAsync(snapshot.CooperationMemberIds.ToArray(), _editorRoles, "released", $"Freigegeben: „{head.Title}“ {decision.Version}");
+                    await NotifyAsync(snapshot.CooperationMemberIds.ToArray(), _editorRoles, "released", revision);
                     break;
             }
 
@@ -153,7 +153,7 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
 
         private Task<int> ExecAsync(string sql, object args) => conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
 
-        private Task NotifyAsync(Guid[] orgs, string[] roles, string kind, string message) =>
-            DraftWrites.NotifyAsync(conn, tx, orgs, roles, kind, snapshot.Id, message, now, actor.UserId, ct);
+        private Task NotifyAsync(Guid[] orgs, string[] roles, string kind, int revision) =>
+            DraftWrites.NotifyAsync(conn, tx, orgs, roles, kind, snapshot.Id, head.Title, revision, decision.Version?.ToString(), now, actor.UserId, ct);
     }
 }

@@ -28,15 +28,15 @@ internal static class DraftWrites
 
     /// <summary>An in-app notification for every member of the given organizations with one of the roles.</summary>
     public static Task NotifyAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] organizationIds, string[] roles, string kind, Guid draftId, string message,
-        DateTimeOffset at, Guid exceptUserId, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] organizationIds, string[] roles, string kind, Guid draftId, string subject,
+        int revision, string? version, DateTimeOffset at, Guid exceptUserId, CancellationToken ct)
     {
         const string sql = """
-            insert into notifications (id, user_id, kind, draft_id, message, created_at)
-            select gen_random_uuid(), m.user_id, @kind, @draftId, @message, @at
+            insert into notifications (id, user_id, kind, draft_id, subject, revision, version, created_at)
+            select gen_random_uuid(), m.user_id, @kind, @draftId, @subject, @revision, @version, @at
             from (select distinct user_id from memberships where organization_id = any(@organizationIds) and role = any(@roles)) m
             where m.user_id <> @exceptUserId
             """;
-        return conn.ExecuteAsync(new CommandDefinition(sql, new { organizationIds, roles, kind, draftId, message, at, exceptUserId }, tx, cancellationToken: ct));
+        return conn.ExecuteAsync(new CommandDefinition(sql, new { organizationIds, roles, kind, draftId, subject, revision, version, at, exceptUserId }, tx, cancellationToken: ct));
     }
 }

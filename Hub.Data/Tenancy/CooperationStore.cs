@@ -13,8 +13,9 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
     {
         const string filter = """
             where (@Pattern::text is null or c.name ilike @Pattern)
-              and (@OrganizationId::uuid is null or exists (
-                    select 1 from cooperation_members f where f.cooperation_id = c.id and f.organization_id = @OrganizationId))
+              and ((@OrganizationIds::uuid[] is null and @CooperationIds::uuid[] is null)
+                   or c.id = any(@CooperationIds)
+                   or exists (select 1 from cooperation_members f where f.cooperation_id = c.id and f.organization_id = any(@OrganizationIds)))
             """;
         const string sql = $"""
             select c.id, c.name, lead.name as lead_organization_name,
@@ -31,7 +32,8 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Pattern = Sql.ContainsPattern(query.Text),
-            query.OrganizationId,
+            OrganizationIds = query.OrganizationIds?.ToArray(),
+            CooperationIds = query.CooperationIds?.ToArray(),
             page.Size,
             page.Offset,
         }, cancellationToken: ct));
@@ -68,6 +70,19 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
         var cooperation = new Cooperation(row.Id, row.Name, row.Description, row.LeadOrganizationId, row.FundingAmount, row.Funder,
             row.AgreementDate, row.RequiredApprovals, row.CreatedAt);
         return new CooperationDetails(cooperation, members, coordinators);
+    }
+
+    public async Task<IReadOnlyList<CooperationMembership>> ListMembershipsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)
+    {
+        const string sql = """
+            select m.organization_id, c.id as cooperation_id, c.name as cooperation_name
+            from cooperation_members m join cooperations c on c.id = m.cooperation_id
+            where m.organization_id = any(@ids)
+            order by c.name, c.id
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<MembershipRow>(new CommandDefinition(sql, new { ids = organizationIds.ToArray() }, cancellationToken: ct));
+        return rows.Select(r => new CooperationMembership(r.OrganizationId, r.CooperationId, r.CooperationName)).ToList();
     }
 
     public async Task CreateAsync(Cooperation cooperation, IReadOnlyCollection<Guid> memberIds, AuditEvent audit, CancellationToken ct)
@@ -149,6 +164,15 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
         public string? Ags { get; init; }
 
         public bool IsLead { get; init; }
+    }
+
+    private sealed class MembershipRow
+    {
+        public Guid OrganizationId { get; init; }
+
+        public Guid CooperationId { get; init; }
+
+        public string CooperationName { get; init; } = "";
     }
 
     private sealed class CoordinatorRow

@@ -22,10 +22,10 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     }
 
     [HttpGet("drafts")]
-    [ProducesResponseType<Hub.Web.Tenancy.PageDto<DraftSummaryDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PageDto<DraftSummaryDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List(string? status, Guid? cooperationId, Guid? organizationId, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        var v = new FieldValidator().Range("pageSize", pageSize, 1, PageRequest.MaxPageSize).Range("page", page, 1, int.MaxValue);
+        var v = new FieldValidator().Paging(page, pageSize);
         DraftStatus? parsed = null;
         if (status is not null)
         {
@@ -38,7 +38,7 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
         if (v.HasErrors)
             return Problem(v.ToError());
         var result = await drafts.ListVisibleAsync(await ActorAsync(), new DraftQuery(parsed, cooperationId, organizationId), new PageRequest(page, pageSize), ct);
-        return Ok(new Hub.Web.Tenancy.PageDto<DraftSummaryDto>(mapper.Map<List<DraftSummaryDto>>(result.Items), result.PageNumber, result.PageSize, result.TotalCount));
+        return Ok(PageDto.From<DraftSummary, DraftSummaryDto>(mapper, result));
     }
 
     [HttpGet("drafts/{id:guid}")]
@@ -99,14 +99,14 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
         Answer(await change.WithdrawAsync(await ActorAsync(), id, request.Reason, ct), o => Transition(id, o));
 
     [HttpGet("releases")]
-    [ProducesResponseType<Hub.Web.Tenancy.PageDto<ReleaseDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<PageDto<ReleaseDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Releases(string? q, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        var v = new FieldValidator().MaxLength("q", q, 200).Range("pageSize", pageSize, 1, PageRequest.MaxPageSize).Range("page", page, 1, int.MaxValue);
+        var v = new FieldValidator().MaxLength("q", q, 200).Paging(page, pageSize);
         if (v.HasErrors)
             return Problem(v.ToError());
         var result = await drafts.ListReleasesAsync(q, new PageRequest(page, pageSize), ct);
-        return Ok(new Hub.Web.Tenancy.PageDto<ReleaseDto>(mapper.Map<List<ReleaseDto>>(result.Items), result.PageNumber, result.PageSize, result.TotalCount));
+        return Ok(PageDto.From<ReleaseInfo, ReleaseDto>(mapper, result));
     }
 
     /// <summary>Releases are visible to every signed-in user.</summary>

@@ -112,28 +112,21 @@ public sealed class DraftsController(
         if (!found.IsSuccess)
             return PageErrors.StatusFor(found.Error!);
         var draft = found.Value!;
-        var allowed = Enum.GetValues<DraftAction>()
-            .Where(a => DraftLifecycle.Decide(draft.Snapshot, new DraftCommand(a, ActingOrganizationId: FirstReviewing(actor, draft)), actor).IsSuccess)
-            .ToHashSet();
         var access = DraftAccess.For(actor, draft.Snapshot);
+        var reviewingAs = access.ReviewingOrganizationIds.Cast<Guid?>().FirstOrDefault();
+        var allowed = Enum.GetValues<DraftAction>()
+            .Where(a => DraftLifecycle.Decide(draft.Snapshot, new DraftCommand(a, ActingOrganizationId: reviewingAs), actor).IsSuccess)
+            .ToHashSet();
         var reviewingFor = actor.Memberships.Where(m => access.ReviewingOrganizationIds.Contains(m.OrganizationId))
             .Select(m => (m.OrganizationId, m.OrganizationName)).ToList();
         return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionsAsync(id, ct), allowed, reviewingFor, message));
     }
 
-    private static Guid? FirstReviewing(Actor actor, DraftDetails draft) =>
-        DraftAccess.For(actor, draft.Snapshot).ReviewingOrganizationIds.Cast<Guid?>().FirstOrDefault();
-
     private async Task<IReadOnlyList<(Guid, string, Guid, string)>> ChoicesAsync(CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);
-        var choices = new List<(Guid, string, Guid, string)>();
-        foreach (var m in actor.Memberships.Where(m => m.Role is MembershipRole.Editor or MembershipRole.Admin))
-        {
-            var coops = await cooperations.ListAsync(new CooperationQuery(null, m.OrganizationId), new PageRequest(1, PageRequest.MaxPageSize), ct);
-            choices.AddRange(coops.Items.Select(c => (m.OrganizationId, m.OrganizationName, c.Id, c.Name)));
-        }
-
-        return choices;
+        var editing = actor.Memberships.Where(m => m.Role is MembershipRole.Editor or MembershipRole.Admin).ToDictionary(m => m.OrganizationId, m => m.OrganizationName);
+        var memberships = await cooperations.ListMembershipsAsync(editing.Keys, ct);
+        return memberships.Select(m => (m.OrganizationId, editing[m.OrganizationId], m.CooperationId, m.CooperationName)).ToList();
     }
 }

@@ -23,25 +23,15 @@ public sealed class HomeController(CurrentActor current, ICooperationStore coope
         if (actor is null)
             return View("Welcome");
 
-        // The cooperations of all my organizations and those I coordinate, each once.
-        var found = new Dictionary<Guid, CooperationSummary>();
-        foreach (var membership in actor.Memberships)
-        {
-            var page = await cooperations.ListAsync(new CooperationQuery(null, membership.OrganizationId), new PageRequest(1, PageRequest.MaxPageSize), ct);
-            foreach (var c in page.Items)
-                found.TryAdd(c.Id, c);
-        }
-
-        foreach (var id in actor.CoordinatedCooperationIds.Where(id => !found.ContainsKey(id)))
-        {
-            if (await cooperations.GetAsync(id, ct) is { } d)
-                found[id] = new CooperationSummary(id, d.Cooperation.Name, d.Lead.Name, d.Members.Count, d.Cooperation.FundingAmount);
-        }
+        // The cooperations of all my organizations and those I coordinate, in one query.
+        var mine = await cooperations.ListAsync(
+            new CooperationQuery(null, actor.Memberships.Select(m => m.OrganizationId).ToList(), actor.CoordinatedCooperationIds),
+            new PageRequest(1, PageRequest.MaxPageSize), ct);
 
         return View(new HomePage(
             actor.DisplayName,
             actor.Memberships.Select(m => (m.OrganizationId, m.OrganizationName, TenancyLabels.Role(m.Role))).ToList(),
-            mapper.Map<List<CooperationListItemViewModel>>(found.Values.OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList()),
+            mapper.Map<List<CooperationListItemViewModel>>(mine.Items),
             actor.ObserverScopes.Select(s => Lands.NameOf(s.LandCode)).ToList(),
             actor.IsPlatformAdmin));
     }

@@ -33,7 +33,7 @@ public sealed class OrganizationsController(
         if (organization is null)
             return NotFound();
         var actor = await current.RequireAsync(ct);
-        var coops = await cooperations.ListAsync(new CooperationQuery(null, id), new PageRequest(1, PageRequest.MaxPageSize), ct);
+        var coops = await cooperations.ListAsync(CooperationQuery.Of(id), new PageRequest(1, PageRequest.MaxPageSize), ct);
         return View(new OrganizationPage(
             mapper.Map<OrganizationViewModel>(organization),
             mapper.Map<List<CooperationListItemViewModel>>(coops.Items),

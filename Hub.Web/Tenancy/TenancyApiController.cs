@@ -22,11 +22,11 @@ public sealed class TenancyApiController(
         var v = new FieldValidator().MaxLength("q", q, 200);
         if (land is not null && !Lands.IsValid(land))
             v.Add("land", "Unbekannter Landesschlüssel; erlaubt sind 01 bis 16.");
-        v.Range("pageSize", pageSize, 1, PageRequest.MaxPageSize).Range("page", page, 1, int.MaxValue);
+        v.Paging(page, pageSize);
         if (v.HasErrors)
             return Problem(v.ToError());
         var result = await organizations.ListAsync(new OrganizationQuery(q, land), new PageRequest(page, pageSize), ct);
-        return Ok(new PageDto<OrganizationDto>(mapper.Map<List<OrganizationDto>>(result.Items), result.PageNumber, result.PageSize, result.TotalCount));
+        return Ok(PageDto.From<Organization, OrganizationDto>(mapper, result));
     }
 
     [HttpGet("organizations/{id:guid}")]
@@ -38,11 +38,11 @@ public sealed class TenancyApiController(
     [ProducesResponseType<PageDto<CooperationSummaryDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Cooperations(string? q, Guid? organizationId, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        var v = new FieldValidator().MaxLength("q", q, 200).Range("pageSize", pageSize, 1, PageRequest.MaxPageSize).Range("page", page, 1, int.MaxValue);
+        var v = new FieldValidator().MaxLength("q", q, 200).Paging(page, pageSize);
         if (v.HasErrors)
             return Problem(v.ToError());
-        var result = await cooperations.ListAsync(new CooperationQuery(q, organizationId), new PageRequest(page, pageSize), ct);
-        return Ok(new PageDto<CooperationSummaryDto>(mapper.Map<List<CooperationSummaryDto>>(result.Items), result.PageNumber, result.PageSize, result.TotalCount));
+        var result = await cooperations.ListAsync(new CooperationQuery(q, organizationId is { } org ? [org] : null), new PageRequest(page, pageSize), ct);
+        return Ok(PageDto.From<CooperationSummary, CooperationSummaryDto>(mapper, result));
     }
 
     [HttpGet("cooperations/{id:guid}")]

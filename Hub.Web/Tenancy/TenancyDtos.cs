@@ -32,5 +32,3 @@ public sealed record MeDto(
     IReadOnlyList<MembershipDto> Memberships,
     IReadOnlyList<Guid> CoordinatedCooperationIds,
     IReadOnlyList<ObserverScopeDto> ObserverScopes);
-
-public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount);

@@ -77,6 +77,8 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
 
         var submitted = await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
         Assert.Equal("in_review", submitted.GetProperty("status").GetString());
+        // The partners' reviewers (Bensheim, Kreis Bergstraße, MRN) are told; nobody of the owner is.
+        Assert.Equal(3, await app.Data.CountAsync("notifications", "draft_id = @id and kind = 'review_requested'", new { id }));
 
         var changes = await JsonAsync(await bensheim.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews",
             new { verdict = "request_changes", body = "Bitte die **Gebühren** ergänzen." }), HttpStatusCode.Created);
