@@ -77,8 +77,14 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
 
         var submitted = await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
         Assert.Equal("in_review", submitted.GetProperty("status").GetString());
-        // The partners' reviewers (Bensheim, Kreis Bergstraße, MRN) are told; nobody of the owner is.
-        Assert.Equal(3, await app.Data.CountAsync("notifications", "draft_id = @id and kind = 'review_requested'", new { id }));
+        // The partners' reviewers and admins are told; nobody of the owner is.
+        await using (var conn = await app.DataSource.OpenConnectionAsync())
+        {
+            var told = (await conn.QueryAsync<string>(
+                "select u.email from notifications n join users u on u.id = n.user_id where n.draft_id = @id and n.kind = 'review_requested' order by u.email",
+                new { id })).ToList();
+            Assert.Equal(["digital@bensheim.demo", "reviewer@bensheim.demo", "reviewer@bergstrasse.demo", "reviewer@mrn.demo"], told);
+        }
 
         var changes = await JsonAsync(await bensheim.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews",
             new { verdict = "request_changes", body = "Bitte die **Gebühren** ergänzen." }), HttpStatusCode.Created);
