@@ -24,8 +24,21 @@ switch (verb)
         var code = await Cli.RunPsqlAsync(bootstrap.ConnectionString, args.SkipWhile(a => a != "psql").Skip(1).ToArray());
         await bootstrap.DisposeAsync();
         return code;
+    case "import":
+        var rest = args.SkipWhile(a => a != "import").Skip(1).ToArray();
+        if (rest.Length != 2 || rest[0] != "catalog")
+        {
+            Console.Error.WriteLine("Use: import catalog DIR");
+            return 2;
+        }
+
+        await bootstrap.InitializeAsync(migrate: true);
+        var imported = await Hub.Web.Catalog.CatalogCli.ImportAsync(
+            app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>(), rest[1], Console.Out, CancellationToken.None);
+        await bootstrap.DisposeAsync();
+        return imported;
     default:
-        Console.Error.WriteLine($"Unknown command '{verb}'. Use: serve | migrate | psql");
+        Console.Error.WriteLine($"Unknown command '{verb}'. Use: serve | migrate | psql | import catalog DIR");
         return 2;
 }
 

@@ -1,11 +1,12 @@
 using Hub.Core.Audit;
+using Hub.Core.Catalog;
 using Hub.Core.Common;
 using Hub.Core.Tenancy;
 
 namespace Hub.Core.Drafts;
 
 /// <summary>Starts a draft: an editor of the owner organization, in a cooperation the owner belongs to.</summary>
-public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperations, IMarkdown markdown, IClock clock)
+public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperations, ICatalogStore catalog, IMarkdown markdown, IClock clock)
 {
     public async Task<Result<DraftDetails>> ExecuteAsync(Actor actor, Guid? organizationId, Guid? cooperationId, DraftContent content, CancellationToken ct)
     {
@@ -14,6 +15,7 @@ public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperatio
             v.Add("organizationId", FieldValidator.RequiredMessage);
         if (cooperationId is null)
             v.Add("cooperationId", FieldValidator.RequiredMessage);
+        await catalog.CheckAsync(v, content.CatalogServiceIds, ct);
         if (v.HasErrors)
             return v.ToError();
         if (actor.RoleIn(organizationId!.Value) is not (MembershipRole.Editor or MembershipRole.Admin))
@@ -63,19 +65,20 @@ public sealed class ReadDraft(IDraftStore drafts)
 }
 
 /// <summary>Every change of a draft after its creation goes through here and then through the lifecycle in the store.</summary>
-public sealed class ChangeDraft(IDraftStore drafts, IMarkdown markdown)
+public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMarkdown markdown)
 {
     public const int TextMax = 50_000;
 
-    public Task<Result<TransitionOutcome>> SaveAsync(Actor actor, Guid id, DraftContent content, int? baseRevision, CancellationToken ct)
+    public async Task<Result<TransitionOutcome>> SaveAsync(Actor actor, Guid id, DraftContent content, int? baseRevision, CancellationToken ct)
     {
         var v = content.Validate();
         if (baseRevision is null)
             v.Add("baseRevision", "Bitte geben Sie die Fassung an, auf der Ihre Änderung beruht.");
+        await catalog.CheckAsync(v, content.CatalogServiceIds, ct);
         if (v.HasErrors)
-            return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
+            return v.ToError();
         var normalized = content.Normalized();
-        return drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Edit, baseRevision),
+        return await drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Edit, baseRevision),
             new TransitionPayload(normalized, markdown.ToSafeHtml(normalized.Body)), ct);
     }
 

@@ -3,6 +3,7 @@ using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
 using Hub.Data.Accounts;
+using Hub.Data.Catalog;
 using Hub.Data.Drafts;
 using Hub.Data.Tenancy;
 using Npgsql;
@@ -33,7 +34,7 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
         var mrnReviewer = await ActorAsync("reviewer@mrn.demo", ct);
         var digital = await ActorAsync("digital@bensheim.demo", ct);
         var wetzlar = await ActorAsync("editor@wetzlar.demo", ct);
-        var change = new ChangeDraft(_drafts, markdown);
+        var change = new ChangeDraft(_drafts, new CatalogStore(db), markdown);
 
         var urkunde = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Urkundenanforderung Standesamt",
             "Geburts-, Ehe- und Sterbeurkunden online anfordern und bezahlen.", UrkundeBody, ["10557"], ct);
@@ -95,7 +96,7 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
         await using var conn = await db.OpenConnectionAsync(ct);
         var orgId = await conn.QuerySingleAsync<Guid>("select id from organizations where name = @organization", new { organization });
         var coopId = await conn.QuerySingleAsync<Guid>("select id from cooperations where name = @cooperation", new { cooperation });
-        var created = await new CreateDraft(_drafts, new CooperationStore(db), markdown, new SystemClock())
+        var created = await new CreateDraft(_drafts, new CooperationStore(db), new CatalogStore(db), markdown, new SystemClock())
             .ExecuteAsync(actor, orgId, coopId, Content(title, summary, body, services), ct);
         return created.IsSuccess
             ? created.Value!.Summary.Id

@@ -84,6 +84,7 @@ public static class HubSetup
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
+        services.AddSingleton<Hub.Core.Catalog.ICatalogStore, Hub.Data.Catalog.CatalogStore>();
     }
 
     private static void AddUseCases(IServiceCollection services)
