@@ -3,7 +3,7 @@ using Hub.Core.Catalog;
 namespace Hub.Web.Catalog;
 
 /// <summary><c>./hub import catalog DIR</c>: reads the four catalogue CSV files, checks them all, then upserts in one transaction.</summary>
-internal static class CatalogCli
+public static class CatalogCli
 {
     public static async Task<int> ImportAsync(ICatalogStore catalog, string? directory, TextWriter output, CancellationToken ct)
     {
