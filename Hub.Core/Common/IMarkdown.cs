@@ -4,4 +4,9 @@ namespace Hub.Core.Common;
 public interface IMarkdown
 {
     string ToSafeHtml(string? markdown);
+
+    /// <summary>The section headings with the ids the rendered HTML gives them (comment anchors point at these).</summary>
+    IReadOnlyList<MarkdownHeading> Headings(string? markdown);
 }
+
+public sealed record MarkdownHeading(string Id, string Text, int Level);

@@ -57,6 +57,25 @@ public sealed class ReadDraft(IDraftStore drafts)
         return await drafts.GetRevisionAsync(id, revision, ct) is { } found ? found : NotFound.Instance;
     }
 
+    /// <summary>Two revisions to compare; both must exist (field errors), the draft must be visible (else not found).</summary>
+    public async Task<Result<(DraftRevision From, DraftRevision To)>> RevisionPairAsync(Actor actor, Guid id, int? from, int? to, CancellationToken ct)
+    {
+        var draft = await GetAsync(actor, id, ct);
+        if (!draft.IsSuccess)
+            return draft.Error!;
+        var current = draft.Value!.Summary.CurrentRevision;
+        var v = new FieldValidator();
+        if (from is null || from < 1 || from > current)
+            v.Add("from", "Erlaubt ist eine Fassung von {0} bis {1}.", 1, current);
+        if (to is null || to < 1 || to > current)
+            v.Add("to", "Erlaubt ist eine Fassung von {0} bis {1}.", 1, current);
+        if (v.HasErrors)
+            return v.ToError();
+        var older = await drafts.GetRevisionAsync(id, from!.Value, ct);
+        var newer = await drafts.GetRevisionAsync(id, to!.Value, ct);
+        return (older!, newer!);
+    }
+
     public async Task<Result<IReadOnlyList<ReviewEntry>>> ReviewsAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);

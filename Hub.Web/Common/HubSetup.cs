@@ -84,6 +84,8 @@ public static class HubSetup
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
+        services.AddSingleton<ICommentStore, CommentStore>();
+        services.AddSingleton<Hub.Core.Audit.IAuditStore, Hub.Data.Common.AuditStore>();
         services.AddSingleton<Hub.Core.Catalog.ICatalogStore, Hub.Data.Catalog.CatalogStore>();
     }
 
@@ -97,6 +99,8 @@ public static class HubSetup
         services.AddScoped<CreateDraft>();
         services.AddScoped<ReadDraft>();
         services.AddScoped<ChangeDraft>();
+        services.AddScoped<DraftComments>();
+        services.AddScoped<Hub.Core.Audit.ReadAudit>();
     }
 
     private static void AddSecurity(IServiceCollection services, IConfiguration config)

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
@@ -29,6 +30,19 @@ public sealed class MarkdownRenderer : Hub.Core.Common.IMarkdown
     }
 
     public string ToSafeHtml(string? markdown) => Render(markdown).Value ?? "";
+
+    public IReadOnlyList<Hub.Core.Common.MarkdownHeading> Headings(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+            return [];
+        return Markdig.Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
+            .Where(h => h.TryGetAttributes()?.Id is { Length: > 0 })
+            .Select(h => new Hub.Core.Common.MarkdownHeading(
+                h.TryGetAttributes()!.Id!,
+                string.Concat(h.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []),
+                h.Level))
+            .ToList();
+    }
 
     private static void Sanitize(MarkdownDocument document)
     {

@@ -18,6 +18,10 @@ public sealed class DraftMappingProfile : Profile
             .ForCtorParam(nameof(ReviewDto.Verdict), o => o.MapFrom(s => s.Verdict.ToCode()));
         CreateMap<ReleaseInfo, ReleaseDto>()
             .ForCtorParam(nameof(ReleaseDto.Version), o => o.MapFrom(s => s.Version.ToString()));
+        CreateMap<CommentEntry, CommentDto>();
+        CreateMap<CommentThread, CommentThreadDto>()
+            .ForCtorParam(nameof(CommentThreadDto.Comment), o => o.MapFrom(s => s.Root))
+            .ForCtorParam(nameof(CommentThreadDto.Resolved), o => o.MapFrom(s => s.IsResolved));
         CreateMap<DraftDetails, DraftDto>()
             .ForCtorParam(nameof(DraftDto.Id), o => o.MapFrom(s => s.Summary.Id))
             .ForCtorParam(nameof(DraftDto.Status), o => o.MapFrom(s => s.Summary.Status.ToCode()))

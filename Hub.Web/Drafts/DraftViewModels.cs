@@ -12,7 +12,27 @@ public sealed record DraftPage(
     IReadOnlyList<DraftRevision> Revisions,
     IReadOnlySet<DraftAction> Allowed,
     IReadOnlyList<(Guid Id, string Name)> ReviewingFor,
-    string? Message);
+    string? Message,
+    DraftDiscussion Discussion,
+    Hub.Core.Common.Page<Hub.Core.Audit.AuditEntry> Timeline);
+
+/// <summary>The comment threads of a draft page and what the reader may do with them.</summary>
+public sealed record DraftDiscussion(
+    IReadOnlyList<CommentThread> Threads,
+    IReadOnlyList<Hub.Core.Common.MarkdownHeading> Headings,
+    bool CanComment,
+    IReadOnlySet<Guid> Resolvable)
+{
+    public int OpenCount => Threads.Count(t => !t.IsResolved);
+
+    public string? HeadingText(string? anchor) => anchor is null ? null : Headings.FirstOrDefault(h => h.Id == anchor)?.Text ?? anchor;
+}
+
+public sealed record DraftDiffPage(DraftSummary Draft, RevisionDiff Diff, bool SideBySide, IReadOnlyList<DraftRevision> Revisions);
+
+public sealed record DraftRevisionPage(DraftSummary Draft, DraftRevision Revision);
+
+public sealed record DraftTimelinePage(DraftSummary Draft, Hub.Core.Common.Page<Hub.Core.Audit.AuditEntry> Timeline, Hub.Web.Tenancy.PagerViewModel Pager);
 
 public sealed class DraftForm
 {

@@ -60,6 +60,11 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     public async Task<IActionResult> Revision(Guid id, int revision, CancellationToken ct) =>
         Answer(await read.RevisionAsync(await ActorAsync(), id, revision, ct), r => mapper.Map<RevisionDto>(r));
 
+    [HttpGet("drafts/{id:guid}/diff")]
+    [ProducesResponseType<RevisionDiffDto>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Diff(Guid id, int? from, int? to, CancellationToken ct) =>
+        Answer(await read.RevisionPairAsync(await ActorAsync(), id, from, to, ct), p => RevisionDiffDto.Of(RevisionDiff.Between(p.From, p.To)));
+
     [HttpPost("drafts/{id:guid}/submit")]
     [ProducesResponseType<TransitionDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Submit(Guid id, SubmitRequest? request, CancellationToken ct) =>

@@ -13,8 +13,10 @@ namespace Hub.Web.Drafts;
 [Authorize]
 public sealed class DraftsController(
     IDraftStore drafts, ReadDraft read, CreateDraft create, ChangeDraft change, ICooperationStore cooperations, CurrentActor current,
-    ApiProblems problems, MarkdownRenderer markdown) : Controller
+    ApiProblems problems, MarkdownRenderer markdown, ICommentStore comments, Hub.Core.Audit.IAuditStore audit, DraftComments discussion) : Controller
 {
+    public const int TimelineSize = 30;
+
     [HttpGet("/entwuerfe")]
     public async Task<IActionResult> Index(string? status, int page = 1, CancellationToken ct = default)
     {
@@ -93,7 +95,20 @@ public sealed class DraftsController(
     public async Task<IActionResult> Withdraw(Guid id, string? reason, CancellationToken ct) =>
         await AfterAsync(id, await change.WithdrawAsync(await current.RequireAsync(ct), id, reason, ct), "zurueckgezogen", ct);
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<TransitionOutcome> result, string message, CancellationToken ct)
+    [HttpPost("/entwuerfe/{id:guid}/kommentare")]
+    public async Task<IActionResult> Comment(Guid id, string? body, int? revision, string? anchor, Guid? parentId, CancellationToken ct) =>
+        await AfterAsync(id, await discussion.AddAsync(await current.RequireAsync(ct), id, body, revision, anchor, parentId, ct), "kommentiert", ct);
+
+    [HttpPost("/kommentare/{commentId:guid}/erledigen")]
+    public async Task<IActionResult> Resolve(Guid commentId, CancellationToken ct)
+    {
+        var result = await discussion.ResolveAsync(await current.RequireAsync(ct), commentId, ct);
+        var draftId = result.Value?.DraftId ?? (await comments.GetAsync(commentId, ct))?.DraftId;
+        return draftId is { } d ? await AfterAsync(d, result, "erledigt", ct) : PageErrors.StatusFor(result.Error!);
+    }
+
+    /// <summary>After a POST from the draft page: back to it, or the page again with the error (404/403 as their own pages).</summary>
+    internal async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string message, CancellationToken ct)
     {
         if (result.IsSuccess)
             return Redirect($"/entwuerfe/{id}?meldung={message}");
@@ -119,7 +134,12 @@ public sealed class DraftsController(
             .ToHashSet();
         var reviewingFor = actor.Memberships.Where(m => access.ReviewingOrganizationIds.Contains(m.OrganizationId))
             .Select(m => (m.OrganizationId, m.OrganizationName)).ToList();
-        return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionsAsync(id, ct), allowed, reviewingFor, message));
+        var threads = CommentThread.Build(await comments.ListAsync(id, ct));
+        var discussion = new DraftDiscussion(threads, markdown.Headings(draft.Content.Body), access.CanComment && draft.Summary.Status != DraftStatus.Withdrawn,
+            threads.Where(t => !t.IsResolved && access.CanResolve(t.Root.AuthorUserId, actor)).Select(t => t.Root.Id).ToHashSet());
+        var timeline = await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct);
+        return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionsAsync(id, ct), allowed, reviewingFor, message,
+            discussion, timeline));
     }
 
     private async Task<IReadOnlyList<(Guid, string, Guid, string)>> ChoicesAsync(CancellationToken ct)

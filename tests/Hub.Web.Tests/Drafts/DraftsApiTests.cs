@@ -9,40 +9,11 @@ namespace Hub.Web.Tests.Drafts;
 /// <summary>The EfA lifecycle driven through the API as a script would, on the demo's Viernheim cooperation.</summary>
 public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFactory>
 {
-    private async Task<(Guid Viernheim, Guid Cooperation)> ViernheimAsync()
-    {
-        await using var conn = await app.DataSource.OpenConnectionAsync();
-        var org = await conn.QuerySingleAsync<Guid>("select id from organizations where name = 'Viernheim'");
-        var coop = await conn.QuerySingleAsync<Guid>("select id from cooperations where name = 'OZG-Modellkommune Viernheim'");
-        return (org, coop);
-    }
+    private Task<(Guid Viernheim, Guid Cooperation)> ViernheimAsync() => DraftApi.ViernheimAsync(app);
 
-    private async Task<(HttpClient Editor, Guid Id)> NewDraftAsync(string title = "Testdienst Urkunden")
-    {
-        var (org, coop) = await ViernheimAsync();
-        var editor = await app.ApiAsync("editor@viernheim.demo");
-        var response = await editor.PostAsJsonAsync("/api/v1/drafts", new
-        {
-            organizationId = org,
-            cooperationId = coop,
-            title,
-            summary = "Geburts-, Ehe- und Sterbeurkunden online anfordern.",
-            body = "## Ablauf\n\n1. Antrag stellen\n2. Bezahlen\n\n## Nachweise\n\nPersonalausweis",
-            platform = "civento",
-            targetReifegrad = 3,
-            catalogServiceIds = new[] { "10557" },
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (editor, body.GetProperty("id").GetGuid());
-    }
+    private Task<(HttpClient Editor, Guid Id)> NewDraftAsync(string title = "Testdienst Urkunden") => DraftApi.NewDraftAsync(app, title);
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement;
-    }
+    private static Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected) => DraftApi.JsonAsync(response, expected);
 
     [Fact]
     public async Task Demo_HasDraftsInEveryState_AndTheUrkundeIsReleasedAndInReviewForTheNextVersion()
@@ -159,7 +130,7 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
 
         foreach (var client in new[] { wetzlar, zwingenberg })
         {
-            foreach (var path in new[] { "", "/revisions", "/revisions/1", "/reviews" })
+            foreach (var path in new[] { "", "/revisions", "/revisions/1", "/reviews", "/comments", "/diff?from=1&to=1" })
             {
                 var foreign = await Problem.ReadAsync(await client.GetAsync($"/api/v1/drafts/{id}{path}"), HttpStatusCode.NotFound);
                 var unknown = await Problem.ReadAsync(await client.GetAsync($"/api/v1/drafts/{Guid.NewGuid()}{path}"), HttpStatusCode.NotFound);
@@ -168,6 +139,8 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
 
             await Problem.ReadAsync(await client.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.NotFound);
             await Problem.ReadAsync(await client.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" }), HttpStatusCode.NotFound);
+            await Problem.ReadAsync(await client.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = "Hallo" }), HttpStatusCode.NotFound);
+            await Problem.ReadAsync(await client.GetAsync($"/api/v1/audit?entityType=draft&entityId={id}"), HttpStatusCode.NotFound);
             var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/drafts?pageSize=200");
             Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
         }
@@ -185,6 +158,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
         await Problem.ReadAsync(await observer.PutAsJsonAsync($"/api/v1/drafts/{id}", new { title = "x", baseRevision = 1 }), HttpStatusCode.Forbidden);
         await Problem.ReadAsync(await observer.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.Forbidden);
         await Problem.ReadAsync(await observer.PostAsJsonAsync($"/api/v1/drafts/{id}/withdraw", new { reason = "x" }), HttpStatusCode.Forbidden);
+        await Problem.ReadAsync(await observer.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = "Beobachtung" }), HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, (await observer.GetAsync($"/api/v1/drafts/{id}/comments")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await observer.GetAsync($"/api/v1/audit?entityType=draft&entityId={id}")).StatusCode);
         await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
         await Problem.ReadAsync(await observer.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" }), HttpStatusCode.Forbidden);
         Assert.Equal(1, await app.Data.CountAsync("audit_events", "entity_id = @id and action = 'submitted'", new { id }));

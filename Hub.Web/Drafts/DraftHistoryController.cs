@@ -1,0 +1,57 @@
+using Hub.Core.Audit;
+using Hub.Core.Common;
+using Hub.Core.Drafts;
+using Hub.Web.Accounts;
+using Hub.Web.Common;
+using Hub.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Drafts;
+
+/// <summary>A draft's past: one revision, the diff between two revisions, the whole timeline.</summary>
+[Authorize]
+public sealed class DraftHistoryController(ReadDraft read, IDraftStore drafts, IAuditStore audit, CurrentActor current, ApiProblems problems) : Controller
+{
+    [HttpGet("/entwuerfe/{id:guid}/fassungen/{revision:int}")]
+    public async Task<IActionResult> Revision(Guid id, int revision, CancellationToken ct)
+    {
+        var actor = await current.RequireAsync(ct);
+        var draft = await read.GetAsync(actor, id, ct);
+        if (!draft.IsSuccess)
+            return PageErrors.StatusFor(draft.Error!);
+        var found = await read.RevisionAsync(actor, id, revision, ct);
+        return found.IsSuccess ? View(new DraftRevisionPage(draft.Value!.Summary, found.Value!)) : PageErrors.StatusFor(found.Error!);
+    }
+
+    /// <summary>?von=&amp;bis= (default: the previous and the current revision), ansicht=inline or nebeneinander.</summary>
+    [HttpGet("/entwuerfe/{id:guid}/vergleich")]
+    public async Task<IActionResult> Diff(Guid id, int? von, int? bis, string? ansicht, CancellationToken ct)
+    {
+        var actor = await current.RequireAsync(ct);
+        var draft = await read.GetAsync(actor, id, ct);
+        if (!draft.IsSuccess)
+            return PageErrors.StatusFor(draft.Error!);
+        var currentRevision = draft.Value!.Summary.CurrentRevision;
+        var pair = await read.RevisionPairAsync(actor, id, von ?? Math.Max(1, currentRevision - 1), bis ?? currentRevision, ct);
+        if (!pair.IsSuccess)
+        {
+            ModelState.AddHubError(pair.Error!, problems);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            pair = await read.RevisionPairAsync(actor, id, Math.Max(1, currentRevision - 1), currentRevision, ct);
+        }
+
+        var (from, to) = pair.Value;
+        return View(new DraftDiffPage(draft.Value.Summary, RevisionDiff.Between(from, to), ansicht == "nebeneinander", await drafts.ListRevisionsAsync(id, ct)));
+    }
+
+    [HttpGet("/entwuerfe/{id:guid}/verlauf")]
+    public async Task<IActionResult> Timeline(Guid id, int page = 1, CancellationToken ct = default)
+    {
+        var draft = await read.GetAsync(await current.RequireAsync(ct), id, ct);
+        if (!draft.IsSuccess)
+            return PageErrors.StatusFor(draft.Error!);
+        var timeline = await audit.ListAsync("draft", id, new PageRequest(page, 100), ct);
+        return View(new DraftTimelinePage(draft.Value!.Summary, timeline, TenancyLabels.Pager(timeline, $"/entwuerfe/{id}/verlauf", new Dictionary<string, string?>())));
+    }
+}
