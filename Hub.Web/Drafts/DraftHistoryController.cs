@@ -21,7 +21,7 @@ public sealed class DraftHistoryController(ReadDraft read, IDraftStore drafts, I
         if (!draft.IsSuccess)
             return PageErrors.StatusFor(draft.Error!);
         var found = await read.RevisionAsync(actor, id, revision, ct);
-        return found.IsSuccess ? View(new DraftRevisionPage(draft.Value!.Summary, found.Value!)) : PageErrors.StatusFor(found.Error!);
+        return found.IsSuccess ? View("~/Views/Drafts/Revision.cshtml", new DraftRevisionPage(draft.Value!.Summary, found.Value!)) : PageErrors.StatusFor(found.Error!);
     }
 
     /// <summary>?von=&amp;bis= (default: the previous and the current revision), ansicht=inline or nebeneinander.</summary>
@@ -42,7 +42,7 @@ public sealed class DraftHistoryController(ReadDraft read, IDraftStore drafts, I
         }
 
         var (from, to) = pair.Value;
-        return View(new DraftDiffPage(draft.Value.Summary, RevisionDiff.Between(from, to), ansicht == "nebeneinander", await drafts.ListRevisionsAsync(id, ct)));
+        return View("~/Views/Drafts/Diff.cshtml", new DraftDiffPage(draft.Value.Summary, RevisionDiff.Between(from, to), ansicht == "nebeneinander", await drafts.ListRevisionsAsync(id, ct)));
     }
 
     [HttpGet("/entwuerfe/{id:guid}/verlauf")]
@@ -52,6 +52,6 @@ public sealed class DraftHistoryController(ReadDraft read, IDraftStore drafts, I
         if (!draft.IsSuccess)
             return PageErrors.StatusFor(draft.Error!);
         var timeline = await audit.ListAsync("draft", id, new PageRequest(page, 100), ct);
-        return View(new DraftTimelinePage(draft.Value!.Summary, timeline, TenancyLabels.Pager(timeline, $"/entwuerfe/{id}/verlauf", new Dictionary<string, string?>())));
+        return View("~/Views/Drafts/Timeline.cshtml", new DraftTimelinePage(draft.Value!.Summary, timeline, TenancyLabels.Pager(timeline, $"/entwuerfe/{id}/verlauf", new Dictionary<string, string?>())));
     }
 }

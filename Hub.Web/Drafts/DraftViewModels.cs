@@ -87,11 +87,16 @@ public sealed class DraftForm
     [Display(Name = "Kontakt")]
     public string? Contact { get; set; }
 
+    [StringLength(400, ErrorMessage = "Höchstens {1} Zeichen.")]
+    [Display(Name = "OZG-Leistungen (OZG-IDs)")]
+    public string? CatalogServiceIds { get; set; }
+
     private Guid? Part(int index) =>
         Choice?.Split('|') is { Length: 2 } parts && Guid.TryParse(parts[index], out var id) ? id : null;
 
     public DraftContent ToContent() => new(Title, Summary, Body,
-        new Steckbrief(Platform, TargetReifegrad, PaymentMethods, Evidence, LegalBasis, Fees, Contact), null);
+        new Steckbrief(Platform, TargetReifegrad, PaymentMethods, Evidence, LegalBasis, Fees, Contact),
+        (CatalogServiceIds ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static DraftForm From(DraftDetails d) => new()
     {
@@ -106,6 +111,7 @@ public sealed class DraftForm
         LegalBasis = d.Content.Steckbrief.LegalBasis,
         PaymentMethods = d.Content.Steckbrief.PaymentMethods,
         Contact = d.Content.Steckbrief.Contact,
+        CatalogServiceIds = string.Join(", ", d.CatalogServiceIds),
     };
 }
 

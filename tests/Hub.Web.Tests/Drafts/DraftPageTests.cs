@@ -45,6 +45,58 @@ public sealed class DraftPageTests(HubWebFactory app) : IClassFixture<HubWebFact
         var post = await HubWebFactory.PostFormAsync(wetzlar, "/entwuerfe", $"/entwuerfe/{id}/zurueckziehen", new() { ["reason"] = "weg damit" });
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(0, await app.Data.CountAsync("drafts", "id = @id and status = 'withdrawn'", new { id }));
+        foreach (var path in new[] { "/vergleich?von=1&bis=1", "/fassungen/1", "/verlauf" })
+            Assert.Equal(HttpStatusCode.NotFound, (await wetzlar.GetAsync($"/entwuerfe/{id}{path}")).StatusCode);
+        var comment = await HubWebFactory.PostFormAsync(wetzlar, "/entwuerfe", $"/entwuerfe/{id}/kommentare", new() { ["body"] = "Hallo?" });
+        Assert.Equal(HttpStatusCode.NotFound, comment.StatusCode);
+        Assert.Equal(0, await app.Data.CountAsync("comments", "draft_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task Discussion_CommentOnASectionReplyAndResolve_ThroughThePage()
+    {
+        var id = await DemoDraftAsync("Urkundenanforderung Standesamt");
+        var reviewer = await app.SignedInAsync("reviewer@bensheim.demo");
+        var editor = await app.SignedInAsync("editor@viernheim.demo");
+        var path = $"/entwuerfe/{id}";
+        var anchor = Html.Parse(await reviewer.GetStringAsync(path)).QuerySelector("select[name='anchor'] option[value='neu-in-11']");
+        Assert.NotNull(anchor);
+
+        var posted = await HubWebFactory.PostFormAsync(reviewer, path, $"{path}/kommentare",
+            new() { ["body"] = "Ist *PayPal* abgestimmt?", ["anchor"] = "neu-in-11", ["revision"] = "2" });
+        var empty = await HubWebFactory.PostFormAsync(reviewer, path, $"{path}/kommentare", new() { ["body"] = " " });
+        var page = Html.Parse(await editor.GetStringAsync(path));
+        var thread = page.QuerySelector("article.hub-comment")!;
+        var rootId = thread.Id!["kommentar-".Length..];
+        var resolved = await HubWebFactory.PostFormAsync(editor, path, $"/kommentare/{rootId}/erledigen", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("<em>PayPal</em>", thread.InnerHtml, StringComparison.Ordinal);
+        Assert.Contains("Abschnitt „Neu in 1.1“", thread.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, resolved.StatusCode);
+        var after = Html.Parse(await reviewer.GetStringAsync(path));
+        Assert.Contains("Erledigt", after.QuerySelector($"#kommentar-{rootId}")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(after.QuerySelectorAll("section[aria-labelledby='s-verlauf'] li"), li => li.TextContent.Contains("hat eine Diskussion als erledigt markiert", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DiffPage_InlineAndSideBySide_ShowTheNewSection()
+    {
+        var id = await DemoDraftAsync("Urkundenanforderung Standesamt");
+        var observer = await app.SignedInAsync("observer@hmdis.demo");
+
+        var inline = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/vergleich?von=1&bis=2"));
+        var sides = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/vergleich?von=1&bis=2&ansicht=nebeneinander"));
+        var bad = await observer.GetAsync($"/entwuerfe/{id}/vergleich?von=1&bis=99");
+
+        Assert.Contains(inline.QuerySelectorAll(".hub-diff--ins"), l => l.TextContent.Contains("## Neu in 1.1", StringComparison.Ordinal));
+        Assert.Contains(sides.QuerySelectorAll("table.hub-diff td.hub-diff--ins"), td => td.TextContent.Contains("giropay", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var timeline = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/verlauf"));
+        Assert.Contains(timeline.QuerySelectorAll("li"), li => li.TextContent.Contains("hat Version 1.0 freigegeben", StringComparison.Ordinal));
+        var revision = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/fassungen/1"));
+        Assert.DoesNotContain("Neu in 1.1", revision.QuerySelector(".hub-markdown")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
