@@ -24,7 +24,7 @@ public interface IAuditStore
 }
 
 /// <summary>The history of one entity, for those who may see the entity (everyone else: not found).</summary>
-public sealed class ReadAudit(IAuditStore audit, ReadDraft drafts, IDraftStore releases, ICooperationStore cooperations)
+public sealed class ReadAudit(IAuditStore audit, ReadDraft drafts, Hub.Core.Releases.IReleaseStore releases, ICooperationStore cooperations)
 {
     public static readonly IReadOnlyList<string> EntityTypes = ["draft", "release", "organization", "cooperation"];
 
@@ -41,7 +41,7 @@ public sealed class ReadAudit(IAuditStore audit, ReadDraft drafts, IDraftStore r
         var visible = entityType switch
         {
             "draft" => (await drafts.GetAsync(actor, id, ct)).IsSuccess,
-            "release" => await releases.GetReleaseAsync(id, ct) is not null,
+            "release" => await releases.GetAsync(id, ct) is not null,
             "organization" => actor.IsPlatformAdmin || actor.IsMemberOf(id),
             _ => actor.IsPlatformAdmin || actor.Coordinates(id)
                 || (await cooperations.GetAsync(id, ct))?.Members.Any(m => actor.IsMemberOf(m.OrganizationId)) == true,

@@ -42,19 +42,6 @@ public sealed record ReviewEntry(
     string BodyHtml,
     DateTimeOffset CreatedAt);
 
-public sealed record ReleaseInfo(
-    Guid Id,
-    Guid DraftId,
-    string Title,
-    ReleaseVersion Version,
-    int Revision,
-    bool Breaking,
-    string Notes,
-    string NotesHtml,
-    string OwnerOrganizationName,
-    string Status,
-    DateTimeOffset ReleasedAt);
-
 public sealed record DraftQuery(DraftStatus? Status, Guid? CooperationId, Guid? OrganizationId);
 
 /// <summary>What a transition writes besides the status: a new revision, a review, release notes or a reason.</summary>

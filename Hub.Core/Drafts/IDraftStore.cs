@@ -25,8 +25,4 @@ public interface IDraftStore
     /// says with an audit event, commit. A refused command writes nothing.
     /// </summary>
     Task<Result<TransitionOutcome>> TransitionAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct);
-
-    Task<Page<ReleaseInfo>> ListReleasesAsync(string? text, PageRequest page, CancellationToken ct);
-
-    Task<ReleaseInfo?> GetReleaseAsync(Guid id, CancellationToken ct);
 }

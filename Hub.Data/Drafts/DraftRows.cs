@@ -91,6 +91,8 @@ internal sealed class ApprovalRow
     public int Revision { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    public Approval ToDomain() => new(OrganizationId, OrganizationName, ReviewerName, Revision, CreatedAt);
 }
 
 internal sealed class ReviewRow
@@ -119,34 +121,4 @@ internal sealed class ReviewRow
             throw new InvalidOperationException($"Unknown verdict '{Verdict}' in the database.");
         return new ReviewEntry(Id, Revision, OrganizationId, OrganizationName, ReviewerName, verdict, Body, BodyHtml, CreatedAt);
     }
-}
-
-internal sealed class ReleaseRow
-{
-    public Guid Id { get; init; }
-
-    public Guid DraftId { get; init; }
-
-    public string Title { get; init; } = "";
-
-    public int Major { get; init; }
-
-    public int Minor { get; init; }
-
-    public int Revision { get; init; }
-
-    public bool Breaking { get; init; }
-
-    public string Notes { get; init; } = "";
-
-    public string NotesHtml { get; init; } = "";
-
-    public string OwnerOrganizationName { get; init; } = "";
-
-    public string Status { get; init; } = "";
-
-    public DateTimeOffset ReleasedAt { get; init; }
-
-    public ReleaseInfo ToDomain() => new(Id, DraftId, Title, new ReleaseVersion(Major, Minor), Revision, Breaking, Notes, NotesHtml,
-        OwnerOrganizationName, Status, ReleasedAt);
 }

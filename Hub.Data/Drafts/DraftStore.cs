@@ -83,8 +83,7 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
         var members = (await grid.ReadAsync<Guid>()).ToList();
         var content = (await grid.ReadSingleAsync<RevisionRow>()).ToDomain();
         var services = (await grid.ReadAsync<string>()).ToList();
-        var approvals = (await grid.ReadAsync<ApprovalRow>())
-            .Select(a => new Approval(a.OrganizationId, a.OrganizationName, a.ReviewerName, a.Revision, a.CreatedAt)).ToList();
+        var approvals = (await grid.ReadAsync<ApprovalRow>()).Select(a => a.ToDomain()).ToList();
         var latest = await grid.ReadSingleOrDefaultAsync<VersionRow>();
         var openApprovals = head.OpenRoundId is null ? [] : approvals.Select(a => a.OrganizationId).ToList();
         return new DraftDetails(head.ToSummary(), head.ToSnapshot(members, openApprovals, latest), content, services, approvals);
@@ -152,33 +151,4 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
 
     public Task<Result<TransitionOutcome>> TransitionAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct) =>
         new DraftTransitions(db).ExecuteAsync(id, actor, command, payload, ct);
-
-    private const string ReleaseSelect = """
-        select rl.id, rl.draft_id, rl.title, rl.major, rl.minor, rl.revision, rl.breaking, rl.notes, rl.notes_html,
-               o.name as owner_organization_name, rl.status, rl.released_at
-        from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id
-        """;
-
-    public async Task<Page<ReleaseInfo>> ListReleasesAsync(string? text, PageRequest page, CancellationToken ct)
-    {
-        const string sql = $"""
-            {ReleaseSelect}
-            where (@Pattern::text is null or rl.title ilike @Pattern)
-            order by rl.released_at desc, rl.id
-            limit @Size offset @Offset;
-            select count(*) from releases rl where (@Pattern::text is null or rl.title ilike @Pattern);
-            """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql,
-            new { Pattern = Sql.ContainsPattern(text), page.Size, page.Offset }, cancellationToken: ct));
-        var items = (await grid.ReadAsync<ReleaseRow>()).Select(r => r.ToDomain()).ToList();
-        return new Page<ReleaseInfo>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
-    }
-
-    public async Task<ReleaseInfo?> GetReleaseAsync(Guid id, CancellationToken ct)
-    {
-        const string sql = $"{ReleaseSelect} where rl.id = @id";
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QuerySingleOrDefaultAsync<ReleaseRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct)))?.ToDomain();
-    }
 }

@@ -32,8 +32,6 @@ public sealed record RevisionDto(int Revision, string Title, string? Summary, st
 
 public sealed record ReviewDto(Guid Id, int Revision, Guid OrganizationId, string OrganizationName, string ReviewerName, string Verdict, string Body, string BodyHtml, DateTimeOffset CreatedAt);
 
-public sealed record ReleaseDto(Guid Id, Guid DraftId, string Title, string Version, int Revision, bool Breaking, string Notes, string NotesHtml, string OwnerOrganizationName, string Status, DateTimeOffset ReleasedAt);
-
 public sealed record TransitionDto(Guid Id, string Status, int Revision, string? Version, Guid? ReleaseId, Guid? ReviewId);
 
 /// <summary>Incoming JSON for a new draft or a save. Mapped by hand into Core's content: nothing else can be posted.</summary>

@@ -16,8 +16,6 @@ public sealed class DraftMappingProfile : Profile
         CreateMap<DraftRevision, RevisionDto>();
         CreateMap<ReviewEntry, ReviewDto>()
             .ForCtorParam(nameof(ReviewDto.Verdict), o => o.MapFrom(s => s.Verdict.ToCode()));
-        CreateMap<ReleaseInfo, ReleaseDto>()
-            .ForCtorParam(nameof(ReleaseDto.Version), o => o.MapFrom(s => s.Version.ToString()));
         CreateMap<CommentEntry, CommentDto>();
         CreateMap<CommentThread, CommentThreadDto>()
             .ForCtorParam(nameof(CommentThreadDto.Comment), o => o.MapFrom(s => s.Root))

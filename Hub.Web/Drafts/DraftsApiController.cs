@@ -103,23 +103,6 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     public async Task<IActionResult> Withdraw(Guid id, WithdrawRequest request, CancellationToken ct) =>
         Answer(await change.WithdrawAsync(await ActorAsync(), id, request.Reason, ct), o => Transition(id, o));
 
-    [HttpGet("releases")]
-    [ProducesResponseType<PageDto<ReleaseDto>>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> Releases(string? q, int page = 1, int pageSize = 50, CancellationToken ct = default)
-    {
-        var v = new FieldValidator().MaxLength("q", q, 200).Paging(page, pageSize);
-        if (v.HasErrors)
-            return Problem(v.ToError());
-        var result = await drafts.ListReleasesAsync(q, new PageRequest(page, pageSize), ct);
-        return Ok(PageDto.From<ReleaseInfo, ReleaseDto>(mapper, result));
-    }
-
-    /// <summary>Releases are visible to every signed-in user.</summary>
-    [HttpGet("releases/{id:guid}")]
-    [ProducesResponseType<ReleaseDto>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> GetRelease(Guid id, CancellationToken ct) =>
-        await drafts.GetReleaseAsync(id, ct) is { } release ? Ok(mapper.Map<ReleaseDto>(release)) : Problem(Hub.Core.Common.NotFound.Instance);
-
     private static TransitionDto Transition(Guid id, TransitionOutcome o) =>
         new(id, o.Decision.To.ToCode(), o.Revision, o.Decision.Version?.ToString(), o.ReleaseId, o.ReviewId);
 

@@ -43,4 +43,13 @@ internal static class DraftApi
         Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement;
     }
+
+    /// <summary>Submit, two partner approvals (Bensheim, MRN), release; returns the release answer.</summary>
+    public static async Task<JsonElement> ApproveAndReleaseAsync(HubWebFactory app, HttpClient editor, Guid id, int revision, bool breaking, string notes = "")
+    {
+        await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision }), HttpStatusCode.OK);
+        foreach (var reviewer in new[] { "reviewer@bensheim.demo", "reviewer@mrn.demo" })
+            await JsonAsync(await (await app.ApiAsync(reviewer)).PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" }), HttpStatusCode.Created);
+        return await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/release", new { notes, breaking }), HttpStatusCode.Created);
+    }
 }

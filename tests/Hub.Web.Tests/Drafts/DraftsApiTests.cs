@@ -86,8 +86,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
         // Any signed-in user reads the release, even from outside the cooperation.
         var outsider = await app.ApiAsync("editor@wetzlar.demo");
         var releaseBody = await outsider.GetFromJsonAsync<JsonElement>(release.Headers.Location!.OriginalString);
-        Assert.Equal("Testdienst Urkunden", releaseBody.GetProperty("title").GetString());
-        Assert.Equal(2, releaseBody.GetProperty("revision").GetInt32());
+        Assert.Equal("Testdienst Urkunden", releaseBody.GetProperty("release").GetProperty("title").GetString());
+        Assert.Equal(2, releaseBody.GetProperty("release").GetProperty("revision").GetInt32());
+        Assert.Equal(2, releaseBody.GetProperty("approvals").GetArrayLength());
 
         var reviews = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/drafts/{id}/reviews");
         Assert.Equal(["request_changes", "approve", "approve"], reviews.EnumerateArray().Select(r => r.GetProperty("verdict").GetString()));
@@ -112,14 +113,8 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Equal("2.0", major);
     }
 
-    private async Task<string> ApproveAndReleaseAsync(HttpClient editor, Guid id, int revision, bool breaking)
-    {
-        await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision }), HttpStatusCode.OK);
-        foreach (var reviewer in new[] { "reviewer@bensheim.demo", "reviewer@mrn.demo" })
-            await JsonAsync(await (await app.ApiAsync(reviewer)).PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" }), HttpStatusCode.Created);
-        var released = await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/release", new { notes = "", breaking }), HttpStatusCode.Created);
-        return released.GetProperty("version").GetString()!;
-    }
+    private async Task<string> ApproveAndReleaseAsync(HttpClient editor, Guid id, int revision, bool breaking) =>
+        (await DraftApi.ApproveAndReleaseAsync(app, editor, id, revision, breaking)).GetProperty("version").GetString()!;
 
     [Fact]
     public async Task Isolation_EditorOutsideTheCooperation_Gets404ForEverything_LikeAnUnknownId()

@@ -1,0 +1,79 @@
+using Hub.Core.Drafts;
+
+namespace Hub.Core.Releases;
+
+public enum ReleaseStatus
+{
+    Active,
+    Deprecated,
+    Withdrawn,
+}
+
+public static class ReleaseStatusCodes
+{
+    public static string ToCode(this ReleaseStatus status) => status switch
+    {
+        ReleaseStatus.Deprecated => "deprecated",
+        ReleaseStatus.Withdrawn => "withdrawn",
+        _ => "active",
+    };
+
+    public static ReleaseStatus Parse(string code) => code switch
+    {
+        "deprecated" => ReleaseStatus.Deprecated,
+        "withdrawn" => ReleaseStatus.Withdrawn,
+        _ => ReleaseStatus.Active,
+    };
+
+    public static bool TryParse(string? code, out ReleaseStatus status)
+    {
+        status = Parse(code ?? "");
+        return code is "active" or "deprecated" or "withdrawn";
+    }
+
+    /// <summary>The German label (the localization key).</summary>
+    public static string Label(this ReleaseStatus status) => status switch
+    {
+        ReleaseStatus.Deprecated => "veraltet",
+        ReleaseStatus.Withdrawn => "zurückgezogen",
+        _ => "aktiv",
+    };
+}
+
+public sealed record ReleaseInfo(
+    Guid Id,
+    Guid DraftId,
+    string Title,
+    ReleaseVersion Version,
+    int Revision,
+    bool Breaking,
+    string Notes,
+    string NotesHtml,
+    Guid OwnerOrganizationId,
+    string OwnerOrganizationName,
+    Guid CooperationId,
+    string ReleasedByName,
+    ReleaseStatus Status,
+    string? StatusReason,
+    Guid? SuccessorReleaseId,
+    DateTimeOffset? StatusChangedAt,
+    DateTimeOffset ReleasedAt);
+
+/// <summary>A release page: the released revision, who approved it, and the release before it to compare with.</summary>
+public sealed record ReleaseDetails(
+    ReleaseInfo Release,
+    DraftRevision Content,
+    IReadOnlyList<string> CatalogServiceIds,
+    IReadOnlyList<Approval> Approvals,
+    ReleaseInfo? Previous,
+    DraftRevision? PreviousContent,
+    ReleaseInfo? Successor,
+    IReadOnlyList<ReleaseInfo> OtherVersions);
+
+public sealed record ReleaseQuery(string? Text, int? ThemenfeldId, ReleaseStatus? Status);
+
+public enum ReleaseAction
+{
+    Deprecate,
+    Withdraw,
+}

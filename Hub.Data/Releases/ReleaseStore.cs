@@ -1,0 +1,167 @@
+using Dapper;
+using Hub.Core.Audit;
+using Hub.Core.Common;
+using Hub.Core.Drafts;
+using Hub.Core.Releases;
+using Hub.Data.Common;
+using Hub.Data.Drafts;
+using Npgsql;
+
+namespace Hub.Data.Releases;
+
+public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
+{
+    private const string Select = """
+        select rl.id, rl.draft_id, rl.title, rl.major, rl.minor, rl.revision, rl.breaking, rl.notes, rl.notes_html,
+               d.owner_organization_id, o.name as owner_organization_name, d.cooperation_id, u.display_name as released_by_name,
+               rl.status, rl.status_reason, rl.successor_release_id, rl.status_changed_at, rl.released_at
+        from releases rl
+        join drafts d on d.id = rl.draft_id
+        join organizations o on o.id = d.owner_organization_id
+        join users u on u.id = rl.released_by
+        """;
+
+    public async Task<Page<ReleaseInfo>> ListAsync(ReleaseQuery query, PageRequest page, CancellationToken ct)
+    {
+        const string filter = """
+            where (@Pattern::text is null or rl.title ilike @Pattern or o.name ilike @Pattern
+                   or exists (select 1 from draft_catalog_services dcs where dcs.draft_id = rl.draft_id and dcs.ozg_id = @Text))
+              and (@ThemenfeldId::int is null or exists (
+                   select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
+                   where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @ThemenfeldId))
+              and (@Status::text is null or rl.status = @Status)
+            """;
+        const string sql = $"""
+            {Select}
+            {filter}
+            order by rl.released_at desc, rl.id
+            limit @Size offset @Offset;
+            select count(*) from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id {filter};
+            """;
+        var text = FieldValidator.Trim(query.Text);
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        {
+            Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), page.Size, page.Offset,
+        }, cancellationToken: ct));
+        var items = (await grid.ReadAsync<ReleaseRow>()).Select(r => r.ToDomain()).ToList();
+        return new Page<ReleaseInfo>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
+    }
+
+    public async Task<ReleaseInfo?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await GetAsync(conn, null, id, ct);
+    }
+
+    private static async Task<ReleaseInfo?> GetAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
+        (await conn.QuerySingleOrDefaultAsync<ReleaseRow>(new CommandDefinition($"{Select} where rl.id = @id", new { id }, tx, cancellationToken: ct)))?.ToDomain();
+
+    public async Task<ReleaseDetails?> GetDetailsAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = $"""
+            {Select} where rl.draft_id = (select draft_id from releases where id = @id) order by rl.major desc, rl.minor desc;
+            select ozg_id from draft_catalog_services where draft_id = (select draft_id from releases where id = @id) order by ozg_id;
+            select rv.organization_id, o.name as organization_name, u.display_name as reviewer_name, rv.revision, rv.created_at
+            from releases rl
+            join review_rounds rr on rr.draft_id = rl.draft_id and rr.revision = rl.revision and rr.outcome = 'approved'
+            join reviews rv on rv.round_id = rr.id and rv.verdict = 'approve'
+            join organizations o on o.id = rv.organization_id
+            join users u on u.id = rv.reviewer_user_id
+            where rl.id = @id
+            order by rv.created_at;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        List<ReleaseInfo> versions;
+        List<string> services;
+        List<Approval> approvals;
+        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct)))
+        {
+            versions = (await grid.ReadAsync<ReleaseRow>()).Select(r => r.ToDomain()).ToList();
+            services = (await grid.ReadAsync<string>()).ToList();
+            approvals = (await grid.ReadAsync<ApprovalRow>()).Select(a => a.ToDomain()).ToList();
+        }
+
+        var release = versions.FirstOrDefault(r => r.Id == id);
+        if (release is null)
+            return null;
+        var previous = versions.Where(r => r.Version < release.Version).MaxBy(r => r.Version);
+        var drafts = new DraftStore(db);
+        var content = (await drafts.GetRevisionAsync(release.DraftId, release.Revision, ct))!;
+        var previousContent = previous is null ? null : await drafts.GetRevisionAsync(release.DraftId, previous.Revision, ct);
+        var successor = release.SuccessorReleaseId is { } s ? await GetAsync(conn, null, s, ct) : null;
+        return new ReleaseDetails(release, content, services, approvals, previous, previousContent, successor, versions.Where(r => r.Id != id).ToList());
+    }
+
+    public async Task<ReleaseInfo?> ChangeStatusAsync(
+        Guid id, ReleaseStatus[] from, ReleaseStatus to, string reason, Guid? successorId, Guid userId, DateTimeOffset at, Func<ReleaseInfo, AuditEvent> audit,
+        CancellationToken ct)
+    {
+        const string update = """
+            update releases set status = @to, status_reason = @reason, successor_release_id = coalesce(@successorId, successor_release_id),
+                   status_changed_at = @at, status_changed_by = @userId
+            where id = @id and status = any(@from)
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var before = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "select status from releases where id = @id for update", new { id }, tx, cancellationToken: ct));
+        if (before is null || !from.Contains(ReleaseStatusCodes.Parse(before)))
+            return null;
+        var beforeRelease = (await GetAsync(conn, tx, id, ct))!;
+        await conn.ExecuteAsync(new CommandDefinition(update, new
+        {
+            id, to = to.ToCode(), reason, successorId, at, userId, from = from.Select(f => f.ToCode()).ToArray(),
+        }, tx, cancellationToken: ct));
+        await AuditWriter.WriteAsync(conn, tx, audit(beforeRelease), ct);
+        var members = (await conn.QueryAsync<Guid>(new CommandDefinition(
+            "select organization_id from cooperation_members where cooperation_id = @CooperationId", new { beforeRelease.CooperationId }, tx, cancellationToken: ct))).ToArray();
+        await DraftWrites.NotifyAsync(conn, tx, members, ["editor", "admin"], to == ReleaseStatus.Deprecated ? "release_deprecated" : "release_withdrawn",
+            beforeRelease.DraftId, beforeRelease.Title, beforeRelease.Revision, beforeRelease.Version.ToString(), at, userId, ct);
+        await tx.CommitAsync(ct);
+        return await GetAsync(conn, null, id, ct);
+    }
+}
+
+internal sealed class ReleaseRow
+{
+    public Guid Id { get; init; }
+
+    public Guid DraftId { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public int Major { get; init; }
+
+    public int Minor { get; init; }
+
+    public int Revision { get; init; }
+
+    public bool Breaking { get; init; }
+
+    public string Notes { get; init; } = "";
+
+    public string NotesHtml { get; init; } = "";
+
+    public Guid OwnerOrganizationId { get; init; }
+
+    public string OwnerOrganizationName { get; init; } = "";
+
+    public Guid CooperationId { get; init; }
+
+    public string ReleasedByName { get; init; } = "";
+
+    public string Status { get; init; } = "";
+
+    public string? StatusReason { get; init; }
+
+    public Guid? SuccessorReleaseId { get; init; }
+
+    public DateTimeOffset? StatusChangedAt { get; init; }
+
+    public DateTimeOffset ReleasedAt { get; init; }
+
+    public ReleaseInfo ToDomain() => new(Id, DraftId, Title, new ReleaseVersion(Major, Minor), Revision, Breaking, Notes, NotesHtml,
+        OwnerOrganizationId, OwnerOrganizationName, CooperationId, ReleasedByName, ReleaseStatusCodes.Parse(Status), StatusReason, SuccessorReleaseId,
+        StatusChangedAt, ReleasedAt);
+}

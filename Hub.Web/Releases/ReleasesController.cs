@@ -1,0 +1,71 @@
+using Hub.Core.Catalog;
+using Hub.Core.Common;
+using Hub.Core.Drafts;
+using Hub.Core.Releases;
+using Hub.Web.Accounts;
+using Hub.Web.Common;
+using Hub.Web.Drafts;
+using Hub.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hub.Web.Releases;
+
+/// <summary>Release pages: the list (search, Themenfeld, status) and one release with approvals, diff to the previous release and its status.</summary>
+[Authorize]
+public sealed class ReleasesController(
+    IReleaseStore releases, ICatalogStore catalog, IDraftStore drafts, ChangeRelease change, CurrentActor current, ApiProblems problems) : Controller
+{
+    [HttpGet("/freigaben")]
+    public async Task<IActionResult> Index(string? q, int? themenfeld, string? status, int page = 1, CancellationToken ct = default)
+    {
+        q = FieldValidator.Trim(q);
+        if (q?.Length > 200)
+            q = q[..200];
+        var themenfelder = await catalog.ListThemenfelderAsync(ct);
+        if (themenfelder.All(t => t.Id != themenfeld))
+            themenfeld = null;
+        ReleaseStatus? parsed = ReleaseStatusCodes.TryParse(status, out var s) ? s : null;
+        var result = await releases.ListAsync(new ReleaseQuery(q, themenfeld, parsed), new PageRequest(page, 50), ct);
+        var pager = TenancyLabels.Pager(result, "/freigaben", new Dictionary<string, string?>
+        {
+            ["q"] = q, ["themenfeld"] = themenfeld?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = parsed?.ToCode(),
+        });
+        return View(new ReleaseListPage(result.Items, pager, q, themenfeld, parsed?.ToCode(), themenfelder));
+    }
+
+    [HttpGet("/freigaben/{id:guid}")]
+    public Task<IActionResult> Show(Guid id, string? meldung, CancellationToken ct) => RenderAsync(id, meldung, ct);
+
+    [HttpPost("/freigaben/{id:guid}/veraltet")]
+    public async Task<IActionResult> Deprecate(Guid id, string? reason, Guid? successorReleaseId, CancellationToken ct) =>
+        await AfterAsync(id, await change.ExecuteAsync(await current.RequireAsync(ct), id, ReleaseAction.Deprecate, reason, successorReleaseId, ct), ct);
+
+    [HttpPost("/freigaben/{id:guid}/zurueckziehen")]
+    public async Task<IActionResult> Withdraw(Guid id, string? reason, Guid? successorReleaseId, CancellationToken ct) =>
+        await AfterAsync(id, await change.ExecuteAsync(await current.RequireAsync(ct), id, ReleaseAction.Withdraw, reason, successorReleaseId, ct), ct);
+
+    private async Task<IActionResult> AfterAsync(Guid id, Result<ReleaseInfo> result, CancellationToken ct)
+    {
+        if (result.IsSuccess)
+            return Redirect($"/freigaben/{id}?meldung=geaendert");
+        if (result.Error is Hub.Core.Common.NotFound or Forbidden)
+            return PageErrors.StatusFor(result.Error);
+        ModelState.AddHubError(result.Error!, problems);
+        var page = await RenderAsync(id, null, ct);
+        Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
+    private async Task<IActionResult> RenderAsync(Guid id, string? message, CancellationToken ct)
+    {
+        var details = await releases.GetDetailsAsync(id, ct);
+        if (details is null)
+            return NotFound();
+        var draft = await drafts.GetAsync(details.Release.DraftId, ct);
+        var canChange = draft is not null && details.Release.Status != ReleaseStatus.Withdrawn
+            && ChangeRelease.MayChange(DraftAccess.For(await current.RequireAsync(ct), draft.Snapshot));
+        var diff = details.PreviousContent is { } previous ? RevisionDiff.Between(previous, details.Content) : null;
+        return View("Show", new ReleasePage(details, diff, canChange, message));
+    }
+}
