@@ -85,6 +85,7 @@ public static class HubSetup
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ICommentStore, CommentStore>();
+        services.AddSingleton<Hub.Core.Inbox.IInboxStore, Hub.Data.Inbox.InboxStore>();
         services.AddSingleton<Hub.Core.Releases.IReleaseStore, Hub.Data.Releases.ReleaseStore>();
         services.AddSingleton<Hub.Core.Audit.IAuditStore, Hub.Data.Common.AuditStore>();
         services.AddSingleton<Hub.Core.Catalog.ICatalogStore, Hub.Data.Catalog.CatalogStore>();

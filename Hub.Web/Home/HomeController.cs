@@ -12,9 +12,11 @@ public sealed record HomePage(
     IReadOnlyList<(Guid Id, string Name, string Role)> Memberships,
     IReadOnlyList<CooperationListItemViewModel> Cooperations,
     IReadOnlyList<string> ObservedLands,
-    bool IsPlatformAdmin);
+    bool IsPlatformAdmin,
+    Hub.Core.Inbox.MyTasks Tasks,
+    IReadOnlyList<Hub.Core.Inbox.Notification> Unread);
 
-public sealed class HomeController(CurrentActor current, ICooperationStore cooperations, IMapper mapper) : Controller
+public sealed class HomeController(CurrentActor current, ICooperationStore cooperations, Hub.Core.Inbox.IInboxStore inbox, IMapper mapper) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -33,6 +35,8 @@ public sealed class HomeController(CurrentActor current, ICooperationStore coope
             actor.Memberships.Select(m => (m.OrganizationId, m.OrganizationName, TenancyLabels.Role(m.Role))).ToList(),
             mapper.Map<List<CooperationListItemViewModel>>(mine.Items),
             actor.ObserverScopes.Select(s => Lands.NameOf(s.LandCode)).ToList(),
-            actor.IsPlatformAdmin));
+            actor.IsPlatformAdmin,
+            await inbox.TasksAsync(actor, ct),
+            (await inbox.ListAsync(actor.UserId, true, new PageRequest(1, 5), ct)).Items));
     }
 }

@@ -1,0 +1,104 @@
+using Dapper;
+using Hub.Core.Common;
+using Hub.Core.Inbox;
+using Hub.Core.Tenancy;
+using Npgsql;
+
+namespace Hub.Data.Inbox;
+
+public sealed class InboxStore(NpgsqlDataSource db) : IInboxStore
+{
+    public async Task<Page<Notification>> ListAsync(Guid userId, bool unreadOnly, PageRequest page, CancellationToken ct)
+    {
+        const string filter = "where user_id = @userId and (not @unreadOnly or read_at is null)";
+        const string sql = $"""
+            select id, kind, draft_id, subject, revision, version, comment_id, created_at, read_at
+            from notifications {filter}
+            order by created_at desc, id
+            limit @Size offset @Offset;
+            select count(*) from notifications {filter};
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { userId, unreadOnly, page.Size, page.Offset }, cancellationToken: ct));
+        var items = (await grid.ReadAsync<Notification>()).ToList();
+        return new Page<Notification>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
+    }
+
+    public async Task<Notification?> GetAsync(Guid userId, Guid id, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<Notification>(new CommandDefinition(
+            "select id, kind, draft_id, subject, revision, version, comment_id, created_at, read_at from notifications where id = @id and user_id = @userId",
+            new { id, userId }, cancellationToken: ct));
+    }
+
+    public async Task<int> CountUnreadAsync(Guid userId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*)::int from notifications where user_id = @userId and read_at is null", new { userId }, cancellationToken: ct));
+    }
+
+    public async Task<int> MarkReadAsync(Guid userId, IReadOnlyCollection<Guid> ids, DateTimeOffset at, CancellationToken ct)
+    {
+        const string sql = """
+            update notifications set read_at = @at
+            where user_id = @userId and read_at is null and (cardinality(@ids) = 0 or id = any(@ids))
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, new { userId, ids = ids.ToArray(), at }, cancellationToken: ct));
+    }
+
+    public async Task<MyTasks> TasksAsync(Actor actor, CancellationToken ct)
+    {
+        const string sql = """
+            -- In review where one of my reviewing organizations (a partner, not the owner) has not yet agreed to the revision under review.
+            select distinct on (d.id) d.id as draft_id, d.title, o.name as owner_organization_name, ro.name as for_organization_name,
+                   rr.revision, rr.opened_at as since
+            from drafts d
+            join review_rounds rr on rr.id = d.open_round_id
+            join organizations o on o.id = d.owner_organization_id
+            join cooperation_members cm on cm.cooperation_id = d.cooperation_id and cm.organization_id = any(@Reviewing) and cm.organization_id <> d.owner_organization_id
+            join organizations ro on ro.id = cm.organization_id
+            where d.status = 'in_review'
+              and not exists (select 1 from reviews rv where rv.round_id = rr.id and rv.organization_id = cm.organization_id
+                              and rv.verdict in ('approve', 'request_changes'))
+            order by d.id, rr.opened_at desc
+            limit @Cap;
+            select d.id as draft_id, d.title, o.name as owner_organization_name, null as for_organization_name, d.current_revision as revision,
+                   d.updated_at as since
+            from drafts d join organizations o on o.id = d.owner_organization_id
+            where d.status = 'changes_requested' and d.owner_organization_id = any(@Editing)
+            order by d.updated_at desc limit @Cap;
+            select d.id as draft_id, d.title, o.name as owner_organization_name, null as for_organization_name, d.current_revision as revision,
+                   d.updated_at as since
+            from drafts d join organizations o on o.id = d.owner_organization_id
+            where d.status = 'approved' and (d.owner_organization_id = any(@Editing) or d.cooperation_id = any(@Coordinated))
+            order by d.updated_at desc limit @Cap;
+            -- Open threads on my organizations' drafts started by somebody else, and open threads I started that got an answer.
+            select c.id as comment_id, c.draft_id, d.title as draft_title, u.display_name as author_name, c.created_at,
+                   (select count(*)::int from comments r where r.parent_id = c.id) as replies
+            from comments c
+            join drafts d on d.id = c.draft_id
+            join users u on u.id = c.author_user_id
+            where c.parent_id is null and c.resolved_at is null and d.status <> 'withdrawn'
+              and ((d.owner_organization_id = any(@Editing) and c.author_user_id <> @UserId)
+                   or (c.author_user_id = @UserId and exists (select 1 from comments r where r.parent_id = c.id and r.author_user_id <> @UserId)))
+            order by c.created_at desc limit @Cap;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        {
+            Reviewing = actor.Memberships.Where(m => m.Role is MembershipRole.Reviewer or MembershipRole.Admin).Select(m => m.OrganizationId).ToArray(),
+            Editing = actor.Memberships.Where(m => m.Role is MembershipRole.Editor or MembershipRole.Admin).Select(m => m.OrganizationId).ToArray(),
+            Coordinated = actor.CoordinatedCooperationIds.ToArray(),
+            actor.UserId,
+            MyTasks.Cap,
+        }, cancellationToken: ct));
+        var review = (await grid.ReadAsync<TaskItem>()).OrderByDescending(t => t.Since).ToList();
+        var changes = (await grid.ReadAsync<TaskItem>()).ToList();
+        var release = (await grid.ReadAsync<TaskItem>()).ToList();
+        var comments = (await grid.ReadAsync<CommentTask>()).ToList();
+        return new MyTasks(review, changes, release, comments);
+    }
+}
