@@ -15,5 +15,8 @@ public interface ICooperationStore
     Task CreateAsync(Cooperation cooperation, IReadOnlyCollection<Guid> memberIds, AuditEvent audit, CancellationToken ct);
 
     /// <summary>Adds a coordinator; false when the user already coordinates the cooperation.</summary>
+    /// <summary>Sets the review policy if it is still <paramref name="expected"/> (else false: somebody changed it meanwhile).</summary>
+    Task<bool> ChangeRequiredApprovalsAsync(Guid cooperationId, int expected, int requiredApprovals, AuditEvent audit, CancellationToken ct);
+
     Task<bool> AddCoordinatorAsync(Guid cooperationId, Guid userId, AuditEvent audit, CancellationToken ct);
 }

@@ -12,6 +12,9 @@ public static class TenancyPolicy
 
     public static bool CanAssignCoordinators(Actor actor) => actor.IsPlatformAdmin;
 
+    /// <summary>The review policy (approvals needed) is the coordinators' business; platform admins may step in.</summary>
+    public static bool CanChangeReviewPolicy(Actor actor, Guid cooperationId) => actor.IsPlatformAdmin || actor.Coordinates(cooperationId);
+
     /// <summary>
     /// Organizations, cooperations and their membership lists are not secret: every signed-in user
     /// needs them to find partners. Unreleased content is what the draft rules protect.

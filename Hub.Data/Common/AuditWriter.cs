@@ -14,4 +14,19 @@ internal static class AuditWriter
 
     public static Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditEvent audit, CancellationToken ct) =>
         conn.ExecuteAsync(new CommandDefinition(InsertSql, audit, tx, cancellationToken: ct));
+
+    /// <summary>
+    /// One conditional statement and its audit event in one transaction: when the statement changes no row (its WHERE
+    /// no longer holds, e.g. somebody else was first), nothing is written and the answer is false.
+    /// </summary>
+    public static async Task<bool> ChangeAsync(NpgsqlDataSource db, string sql, object args, AuditEvent audit, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (await conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct)) == 0)
+            return false;
+        await WriteAsync(conn, tx, audit, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 }

@@ -67,12 +67,6 @@ public sealed class CommentStore(NpgsqlDataSource db) : ICommentStore
     public async Task<bool> ResolveAsync(Guid id, Guid userId, DateTimeOffset at, AuditEvent audit, CancellationToken ct)
     {
         const string sql = "update comments set resolved_at = @at, resolved_by = @userId where id = @id and resolved_at is null";
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await conn.ExecuteAsync(new CommandDefinition(sql, new { id, userId, at }, tx, cancellationToken: ct)) == 0)
-            return false;
-        await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return await AuditWriter.ChangeAsync(db, sql, new { id, userId, at }, audit, ct);
     }
 }

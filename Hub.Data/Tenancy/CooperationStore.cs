@@ -110,14 +110,13 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
             insert into cooperation_coordinators (cooperation_id, user_id) values (@cooperationId, @userId)
             on conflict do nothing
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await conn.ExecuteAsync(new CommandDefinition(sql, new { cooperationId, userId }, tx, cancellationToken: ct)) == 0)
-            return false;
-        await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
-        return true;
+        return await AuditWriter.ChangeAsync(db, sql, new { cooperationId, userId }, audit, ct);
     }
+
+    public Task<bool> ChangeRequiredApprovalsAsync(Guid cooperationId, int expected, int requiredApprovals, AuditEvent audit, CancellationToken ct) =>
+        AuditWriter.ChangeAsync(db,
+            "update cooperations set required_approvals = @requiredApprovals where id = @cooperationId and required_approvals = @expected",
+            new { cooperationId, expected, requiredApprovals }, audit, ct);
 
     private sealed class SummaryRow
     {

@@ -98,6 +98,7 @@ public static class HubSetup
         services.AddScoped<CreateCooperation>();
         services.AddScoped<ManageMembers>();
         services.AddScoped<AssignCoordinator>();
+        services.AddScoped<ChangeReviewPolicy>();
         services.AddScoped<CreateDraft>();
         services.AddScoped<ReadDraft>();
         services.AddScoped<ChangeDraft>();

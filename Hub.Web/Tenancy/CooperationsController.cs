@@ -10,7 +10,8 @@ namespace Hub.Web.Tenancy;
 
 [Authorize]
 public sealed class CooperationsController(
-    ICooperationStore cooperations, AssignCoordinator assign, CurrentActor current, MarkdownRenderer markdown, ApiProblems problems, IMapper mapper)
+    ICooperationStore cooperations, AssignCoordinator assign, ChangeReviewPolicy changePolicy, CurrentActor current, MarkdownRenderer markdown,
+    ApiProblems problems, IMapper mapper)
     : Controller
 {
     [HttpGet("/verbuende")]
@@ -46,6 +47,19 @@ public sealed class CooperationsController(
         return await RenderAsync(id, form, ct);
     }
 
+    [HttpPost("/verbuende/{id:guid}/pruefregel")]
+    public async Task<IActionResult> ChangePolicy(Guid id, int? requiredApprovals, int? baseRequiredApprovals, CancellationToken ct)
+    {
+        var result = await changePolicy.ExecuteAsync(await current.RequireAsync(ct), id, requiredApprovals, baseRequiredApprovals, ct);
+        if (result.IsSuccess)
+            return Redirect($"/verbuende/{id}");
+        if (result.Error is Hub.Core.Common.NotFound or Forbidden)
+            return PageErrors.StatusFor(result.Error);
+        ModelState.AddHubError(result.Error!, problems);
+        Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return await RenderAsync(id, new AssignCoordinatorForm(), ct);
+    }
+
     private async Task<IActionResult> RenderAsync(Guid id, AssignCoordinatorForm form, CancellationToken ct)
     {
         var details = await cooperations.GetAsync(id, ct);
@@ -54,6 +68,7 @@ public sealed class CooperationsController(
         var model = mapper.Map<CooperationViewModel>(details);
         model.DescriptionHtml = markdown.Render(details.Cooperation.Description);
         var actor = await current.RequireAsync(ct);
-        return View("Show", new CooperationPage(model, TenancyPolicy.CanAssignCoordinators(actor), form));
+        return View("Show", new CooperationPage(model, TenancyPolicy.CanAssignCoordinators(actor), form,
+            TenancyPolicy.CanChangeReviewPolicy(actor, id), Math.Max(1, details.Members.Count - 1)));
     }
 }

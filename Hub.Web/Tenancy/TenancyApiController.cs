@@ -9,7 +9,7 @@ namespace Hub.Web.Tenancy;
 [Route("api/v1")]
 public sealed class TenancyApiController(
     IOrganizationStore organizations, ICooperationStore cooperations, CreateOrganization createOrganization, CreateCooperation createCooperation,
-    IMapper mapper) : ApiControllerBase
+    ChangeReviewPolicy changePolicy, IMapper mapper) : ApiControllerBase
 {
     /// <summary>The signed-in user with memberships and roles, coordinated cooperations and observer scope.</summary>
     [HttpGet("me")]
@@ -49,6 +49,15 @@ public sealed class TenancyApiController(
     [ProducesResponseType<CooperationDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Cooperation(Guid id, CancellationToken ct) =>
         await cooperations.GetAsync(id, ct) is { } details ? Ok(mapper.Map<CooperationDto>(details)) : Problem(Hub.Core.Common.NotFound.Instance);
+
+    /// <summary>Coordinators: how many partner approvals a draft needs; baseRequiredApprovals guards against overwriting a concurrent change.</summary>
+    [HttpPut("cooperations/{id:guid}/policy")]
+    [ProducesResponseType<ReviewPolicyDto>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> ChangePolicy(Guid id, ReviewPolicyDto request, CancellationToken ct)
+    {
+        var result = await changePolicy.ExecuteAsync(await ActorAsync(), id, request.RequiredApprovals, request.BaseRequiredApprovals, ct);
+        return result.IsSuccess ? Ok(new ReviewPolicyDto(result.Value, null)) : Problem(result.Error!);
+    }
 
     /// <summary>Platform admins: a new organization.</summary>
     [HttpPost("organizations")]

@@ -32,3 +32,5 @@ public sealed record MeDto(
     IReadOnlyList<MembershipDto> Memberships,
     IReadOnlyList<Guid> CoordinatedCooperationIds,
     IReadOnlyList<ObserverScopeDto> ObserverScopes);
+
+public sealed record ReviewPolicyDto(int? RequiredApprovals, int? BaseRequiredApprovals);

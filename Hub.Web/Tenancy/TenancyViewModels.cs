@@ -50,7 +50,7 @@ public sealed record OrganizationPage(
 
 public sealed record CooperationListPage(IReadOnlyList<CooperationListItemViewModel> Items, PagerViewModel Pager, string? Q);
 
-public sealed record CooperationPage(CooperationViewModel Cooperation, bool CanAssignCoordinators, AssignCoordinatorForm Form);
+public sealed record CooperationPage(CooperationViewModel Cooperation, bool CanAssignCoordinators, AssignCoordinatorForm Form, bool CanChangePolicy, int MaxApprovals);
 
 public sealed class AssignCoordinatorForm
 {
