@@ -124,4 +124,28 @@ public sealed class DiscussionApiTests(HubWebFactory app) : IClassFixture<HubWeb
         Assert.Equal("changes_requested", items[0].GetProperty("after").GetProperty("status").GetString());
         Assert.NotEmpty(bad.FieldErrors("entityType"));
     }
+
+    [Fact]
+    public async Task AttackCorpus_InBodyCommentAndReleaseNotes_IsInertOnThePagesAndTheCspForbidsInlineScript()
+    {
+        var corpus = string.Join("\n\n", Hub.Web.Tests.Common.MarkdownRendererTests.Corpus);
+        var (editor, id) = await DraftApi.NewDraftAsync(app, "Angriffskorpus");
+        await DraftApi.JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{id}", new { title = "Angriffskorpus", body = corpus, baseRevision = 1 }), HttpStatusCode.OK);
+        await DraftApi.JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = corpus }), HttpStatusCode.Created);
+        var release = await DraftApi.ApproveAndReleaseAsync(app, editor, id, 2, false, corpus);
+
+        var browser = await app.SignedInAsync("editor@viernheim.demo");
+        foreach (var path in new[] { $"/entwuerfe/{id}", $"/entwuerfe/{id}/fassungen/2", $"/freigaben/{release.GetProperty("releaseId").GetGuid()}" })
+        {
+            var response = await browser.GetAsync(path);
+            var doc = await Html.ParseAsync(response);
+            var rendered = doc.QuerySelectorAll(".hub-markdown").SelectMany(m => m.QuerySelectorAll("*")).ToList();
+            Assert.NotEmpty(rendered);
+            Hub.Web.Tests.Common.MarkdownRendererTests.AssertInert(rendered, path);
+            Assert.Empty(doc.QuerySelectorAll(".hub-markdown script, .hub-markdown a[href^='javascript' i]"));
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.Contains("script-src", csp, StringComparison.Ordinal);
+        }
+    }
 }
