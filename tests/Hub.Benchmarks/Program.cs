@@ -1,0 +1,14 @@
+using Hub.Benchmarks;
+
+var name = args.FirstOrDefault() ?? "draft-page";
+return name switch
+{
+    "draft-page" => await DraftPageBenchmark.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("Use: ./hub bench draft-page [--revisions 50] [--comments 200] [--requests 200]");
+    return 2;
+}
