@@ -27,6 +27,7 @@ public static class AuditLabels
             "comment_resolved" => ("hat eine Diskussion als erledigt markiert", []),
             "release_deprecated" => ("hat Version {0} als veraltet markiert", [Fact("version")]),
             "release_withdrawn" => ("hat Version {0} zurückgezogen", [Fact("version")]),
+            "review_policy_changed" => ("hat die Prüfregel auf {0} Freigaben gesetzt", [Fact("requiredApprovals")]),
             _ => ("hat „{0}“ ausgeführt", [e.Action]),
         };
     }

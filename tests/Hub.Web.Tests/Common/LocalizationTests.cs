@@ -35,7 +35,7 @@ public sealed partial class LocalizationTests
             foreach (var file in Directory.EnumerateFiles(Path.Combine(root, project), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
             {
                 var text = File.ReadAllText(file);
-                foreach (var regex in new[] { CodeKey(), MessageKey(), AttributeKey(), ValidatorAdd(), ConstMessage() })
+                foreach (var regex in new[] { CodeKey(), MessageKey(), AttributeKey(), ValidatorAdd(), ConstMessage(), TemplateTuple() })
                 {
                     foreach (Match m in regex.Matches(text))
                         keys.Add(Unescape(m.Groups[1].Value));
@@ -49,6 +49,11 @@ public sealed partial class LocalizationTests
             keys.Add(TenancyLabels.Role(role));
         foreach (var status in Enum.GetValues<Hub.Core.Drafts.DraftStatus>())
             keys.Add(Hub.Core.Drafts.DraftCodes.Label(status));
+        foreach (var status in Enum.GetValues<Hub.Core.Releases.ReleaseStatus>())
+            keys.Add(Hub.Core.Releases.ReleaseStatusCodes.Label(status));
+        var revision = new Hub.Core.Drafts.DraftRevision(Guid.Empty, 1, "a", null, "", "", new Hub.Core.Drafts.Steckbrief(), "", default);
+        foreach (var field in Hub.Web.Drafts.RevisionDiff.Between(revision, revision).Fields)
+            keys.Add(field.Label);
         return keys;
     }
 
@@ -94,4 +99,8 @@ public sealed partial class LocalizationTests
 
     [GeneratedRegex(@"const string \w+Message = ""((?:[^""\\]|\\.)*)""")]
     private static partial Regex ConstMessage();
+
+    /// <summary>Templates chosen by a switch, as in AuditLabels and Notification.Text: <c>=&gt; ("…", [args])</c>.</summary>
+    [GeneratedRegex(@"=> \(""((?:[^""\\]|\\.)*)"", \[")]
+    private static partial Regex TemplateTuple();
 }
