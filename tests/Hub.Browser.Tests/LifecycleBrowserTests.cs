@@ -95,7 +95,54 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser) : IClassFixtur
 
         Assert.Equal(404, response!.Status);
         Assert.Contains("nichts zu tun", await observer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, await observer.Locator("main form").CountAsync());
+        Assert.Equal(0, await observer.Locator("main form[method='post']").CountAsync());
         await AxeCleanAsync(observer);
+    }
+
+    [Fact]
+    public async Task Discussion_Diff_Release_Inbox_AndCatalogue_WorkAndAreAxeClean()
+    {
+        var reviewer = await SignedInAsync("reviewer@bensheim.demo");
+        await AxeCleanAsync(reviewer);
+        await reviewer.Locator("section[aria-labelledby='s-aufgaben']").GetByRole(AriaRole.Link, new() { Name = "Urkundenanforderung Standesamt" }).ClickAsync();
+        await reviewer.GetByLabel("Zum Abschnitt (Fassung 2)").SelectOptionAsync("neu-in-11");
+        await reviewer.GetByLabel("Kommentar (Markdown)").FillAsync("Ist **PayPal** mit der Kasse abgestimmt?");
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Kommentieren" }).ClickAsync();
+        Assert.Contains("Abschnitt „Neu in 1.1“", await reviewer.Locator("article.hub-comment").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(reviewer);
+
+        var editor = await SignedInAsync("editor@viernheim.demo");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Zum Posteingang" }).ClickAsync();
+        await AxeCleanAsync(editor);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Neuer Kommentar zu „Urkundenanforderung Standesamt“." }).First.ClickAsync();
+        await editor.GetByLabel("Antwort (Markdown)").FillAsync("Ja, seit März.");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Antworten" }).ClickAsync();
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Als erledigt markieren" }).ClickAsync();
+        var thread = await editor.Locator("article.hub-comment").InnerTextAsync();
+        Assert.Contains("Ja, seit März.", thread, StringComparison.Ordinal);
+        Assert.Contains("Erledigt", thread, StringComparison.Ordinal);
+        Assert.Contains("hat eine Diskussion als erledigt markiert", await editor.Locator("section[aria-labelledby='s-verlauf']").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(editor);
+
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Änderungen zu Fassung 1" }).ClickAsync();
+        Assert.Equal(1, await editor.Locator(".hub-diff--ins", new() { HasText = "## Neu in 1.1" }).CountAsync());
+        await AxeCleanAsync(editor);
+        await editor.GetByLabel("Darstellung").SelectOptionAsync("nebeneinander");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();
+        Assert.True(await editor.Locator("table.hub-diff").CountAsync() > 0);
+        await AxeCleanAsync(editor);
+
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Freigaben" }).First.ClickAsync();
+        await AxeCleanAsync(editor);
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Urkundenanforderung Standesamt" }).First.ClickAsync();
+        Assert.Contains("Bensheim", await editor.Locator("section[aria-labelledby='s-zustimmungen']").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(editor);
+
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync("/katalog?q=Geburtsurkunde");
+        await AxeCleanAsync(visitor);
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Geburtsurkunde und -bescheinigung" }).ClickAsync();
+        Assert.Contains("Urkundenanforderung Standesamt 1.0", await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(visitor);
     }
 }
