@@ -23,6 +23,23 @@ public static class PageErrors
         }
     }
 
+    /// <summary>
+    /// After a form POST: on success to <paramref name="successUrl"/>; 404/403 as their own pages; otherwise the page
+    /// again with the errors, answered 409 for a conflict and 400 for invalid input. Nothing the user typed is lost.
+    /// </summary>
+    public static async Task<IActionResult> AfterPostAsync<T>(
+        this Controller controller, Result<T> result, string successUrl, ApiProblems problems, Func<Task<IActionResult>> rerender)
+    {
+        if (result.IsSuccess)
+            return controller.Redirect(successUrl);
+        if (result.Error is NotFound or Forbidden)
+            return StatusFor(result.Error);
+        controller.ModelState.AddHubError(result.Error!, problems);
+        var page = await rerender();
+        controller.Response.StatusCode = result.Error is Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return page;
+    }
+
     /// <summary>The page answer for an error that is not about a form field.</summary>
     public static IActionResult StatusFor(HubError error) => error switch
     {

@@ -108,17 +108,8 @@ public sealed class DraftsController(
     }
 
     /// <summary>After a POST from the draft page: back to it, or the page again with the error (404/403 as their own pages).</summary>
-    internal async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string message, CancellationToken ct)
-    {
-        if (result.IsSuccess)
-            return Redirect($"/entwuerfe/{id}?meldung={message}");
-        if (result.Error is Hub.Core.Common.NotFound or Forbidden)
-            return PageErrors.StatusFor(result.Error);
-        ModelState.AddHubError(result.Error!, problems);
-        var page = await RenderAsync(id, null, ct);
-        Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return page;
-    }
+    private Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string message, CancellationToken ct) =>
+        this.AfterPostAsync(result, $"/entwuerfe/{id}?meldung={message}", problems, () => RenderAsync(id, null, ct));
 
     private async Task<IActionResult> RenderAsync(Guid id, string? message, CancellationToken ct)
     {

@@ -45,17 +45,8 @@ public sealed class ReleasesController(
     public async Task<IActionResult> Withdraw(Guid id, string? reason, Guid? successorReleaseId, CancellationToken ct) =>
         await AfterAsync(id, await change.ExecuteAsync(await current.RequireAsync(ct), id, ReleaseAction.Withdraw, reason, successorReleaseId, ct), ct);
 
-    private async Task<IActionResult> AfterAsync(Guid id, Result<ReleaseInfo> result, CancellationToken ct)
-    {
-        if (result.IsSuccess)
-            return Redirect($"/freigaben/{id}?meldung=geaendert");
-        if (result.Error is Hub.Core.Common.NotFound or Forbidden)
-            return PageErrors.StatusFor(result.Error);
-        ModelState.AddHubError(result.Error!, problems);
-        var page = await RenderAsync(id, null, ct);
-        Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return page;
-    }
+    private Task<IActionResult> AfterAsync(Guid id, Result<ReleaseInfo> result, CancellationToken ct) =>
+        this.AfterPostAsync(result, $"/freigaben/{id}?meldung=geaendert", problems, () => RenderAsync(id, null, ct));
 
     private async Task<IActionResult> RenderAsync(Guid id, string? message, CancellationToken ct)
     {

@@ -51,13 +51,7 @@ public sealed class CooperationsController(
     public async Task<IActionResult> ChangePolicy(Guid id, int? requiredApprovals, int? baseRequiredApprovals, CancellationToken ct)
     {
         var result = await changePolicy.ExecuteAsync(await current.RequireAsync(ct), id, requiredApprovals, baseRequiredApprovals, ct);
-        if (result.IsSuccess)
-            return Redirect($"/verbuende/{id}");
-        if (result.Error is Hub.Core.Common.NotFound or Forbidden)
-            return PageErrors.StatusFor(result.Error);
-        ModelState.AddHubError(result.Error!, problems);
-        Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        return await RenderAsync(id, new AssignCoordinatorForm(), ct);
+        return await this.AfterPostAsync(result, $"/verbuende/{id}", problems, () => RenderAsync(id, new AssignCoordinatorForm(), ct));
     }
 
     private async Task<IActionResult> RenderAsync(Guid id, AssignCoordinatorForm form, CancellationToken ct)
