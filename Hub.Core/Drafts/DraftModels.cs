@@ -42,6 +42,9 @@ public sealed record ReviewEntry(
     string BodyHtml,
     DateTimeOffset CreatedAt);
 
+/// <summary>The cooperations and owner organizations among the drafts one actor may see, to filter by.</summary>
+public sealed record DraftFacets(IReadOnlyList<(Guid Id, string Name)> Cooperations, IReadOnlyList<(Guid Id, string Name)> Organizations);
+
 public sealed record DraftQuery(DraftStatus? Status, Guid? CooperationId, Guid? OrganizationId);
 
 /// <summary>What a transition writes besides the status: a new revision, a review, release notes or a reason.</summary>

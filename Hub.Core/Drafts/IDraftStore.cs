@@ -14,6 +14,8 @@ public interface IDraftStore
     /// <summary>Only drafts the actor may see (the same rules as <see cref="DraftAccess"/>, in SQL).</summary>
     Task<Page<DraftSummary>> ListVisibleAsync(Actor actor, DraftQuery query, PageRequest page, CancellationToken ct);
 
+    Task<DraftFacets> ListFacetsAsync(Actor actor, CancellationToken ct);
+
     Task<IReadOnlyList<DraftRevision>> ListRevisionsAsync(Guid id, CancellationToken ct);
 
     Task<DraftRevision?> GetRevisionAsync(Guid id, int revision, CancellationToken ct);

@@ -89,13 +89,24 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
         return new DraftDetails(head.ToSummary(), head.ToSnapshot(members, openApprovals, latest), content, services, approvals);
     }
 
+    /// <summary>The same rule as DraftAccess: member of an organization of the cooperation (the owner is one), coordinator, observer of the Land.</summary>
+    private const string VisibleFilter = """
+        (exists (select 1 from cooperation_members cm where cm.cooperation_id = d.cooperation_id and cm.organization_id = any(@Orgs))
+         or d.cooperation_id = any(@Coordinated)
+         or o.land_code = any(@Lands))
+        """;
+
+    private static object VisibleArgs(Actor actor) => new
+    {
+        Orgs = actor.Memberships.Select(m => m.OrganizationId).ToArray(),
+        Coordinated = actor.CoordinatedCooperationIds.ToArray(),
+        Lands = actor.ObserverScopes.Select(s => s.LandCode).ToArray(),
+    };
+
     public async Task<Page<DraftSummary>> ListVisibleAsync(Actor actor, DraftQuery query, PageRequest page, CancellationToken ct)
     {
-        // The same rule as DraftAccess: member of an organization of the cooperation (the owner is one), coordinator, observer of the Land.
-        const string filter = """
-            where (exists (select 1 from cooperation_members cm where cm.cooperation_id = d.cooperation_id and cm.organization_id = any(@Orgs))
-                   or d.cooperation_id = any(@Coordinated)
-                   or o.land_code = any(@Lands))
+        const string filter = $"""
+            where {VisibleFilter}
               and (@Status::text is null or d.status = @Status)
               and (@CooperationId::uuid is null or d.cooperation_id = @CooperationId)
               and (@OrganizationId::uuid is null or d.owner_organization_id = @OrganizationId)
@@ -107,20 +118,27 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
             limit @Size offset @Offset;
             select count(*) from drafts d join organizations o on o.id = d.owner_organization_id {filter};
             """;
+        var args = new DynamicParameters(VisibleArgs(actor));
+        args.AddDynamicParams(new { Status = query.Status?.ToCode(), query.CooperationId, query.OrganizationId, page.Size, page.Offset });
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
-        {
-            Orgs = actor.Memberships.Select(m => m.OrganizationId).ToArray(),
-            Coordinated = actor.CoordinatedCooperationIds.ToArray(),
-            Lands = actor.ObserverScopes.Select(s => s.LandCode).ToArray(),
-            Status = query.Status?.ToCode(),
-            query.CooperationId,
-            query.OrganizationId,
-            page.Size,
-            page.Offset,
-        }, cancellationToken: ct));
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
         var items = (await grid.ReadAsync<DraftHeadRow>()).Select(r => r.ToSummary()).ToList();
         return new Page<DraftSummary>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
+    }
+
+    public async Task<DraftFacets> ListFacetsAsync(Actor actor, CancellationToken ct)
+    {
+        const string sql = $"""
+            select distinct c.id, c.name from drafts d join organizations o on o.id = d.owner_organization_id join cooperations c on c.id = d.cooperation_id
+            where {VisibleFilter} order by c.name, c.id;
+            select distinct o.id, o.name from drafts d join organizations o on o.id = d.owner_organization_id
+            where {VisibleFilter} order by o.name, o.id;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, VisibleArgs(actor), cancellationToken: ct));
+        var cooperations = (await grid.ReadAsync<(Guid Id, string Name)>()).ToList();
+        var organizations = (await grid.ReadAsync<(Guid Id, string Name)>()).ToList();
+        return new DraftFacets(cooperations, organizations);
     }
 
     public async Task<IReadOnlyList<DraftRevision>> ListRevisionsAsync(Guid id, CancellationToken ct)

@@ -3,7 +3,8 @@ using Hub.Core.Drafts;
 
 namespace Hub.Web.Drafts;
 
-public sealed record DraftListPage(IReadOnlyList<DraftSummary> Items, Hub.Web.Tenancy.PagerViewModel Pager, string? Status);
+public sealed record DraftListPage(
+    IReadOnlyList<DraftSummary> Items, Hub.Web.Tenancy.PagerViewModel Pager, string? Status, Guid? CooperationId, Guid? OrganizationId, DraftFacets Facets);
 
 /// <summary>The draft page; the Can* flags come from Core's lifecycle, asked once per action.</summary>
 public sealed record DraftPage(

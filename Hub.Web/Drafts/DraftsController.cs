@@ -18,12 +18,16 @@ public sealed class DraftsController(
     public const int TimelineSize = 30;
 
     [HttpGet("/entwuerfe")]
-    public async Task<IActionResult> Index(string? status, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string? status, Guid? verbund, Guid? organisation, int page = 1, CancellationToken ct = default)
     {
+        var actor = await current.RequireAsync(ct);
         DraftStatus? parsed = DraftCodes.TryParseStatus(status, out var s) ? s : null;
-        var result = await drafts.ListVisibleAsync(await current.RequireAsync(ct), new DraftQuery(parsed, null, null), new PageRequest(page, 50), ct);
-        var pager = TenancyLabels.Pager(result, "/entwuerfe", new Dictionary<string, string?> { ["status"] = parsed?.ToCode() });
-        return View(new DraftListPage(result.Items, pager, parsed?.ToCode()));
+        var result = await drafts.ListVisibleAsync(actor, new DraftQuery(parsed, verbund, organisation), new PageRequest(page, 50), ct);
+        var pager = TenancyLabels.Pager(result, "/entwuerfe", new Dictionary<string, string?>
+        {
+            ["status"] = parsed?.ToCode(), ["verbund"] = verbund?.ToString(), ["organisation"] = organisation?.ToString(),
+        });
+        return View(new DraftListPage(result.Items, pager, parsed?.ToCode(), verbund, organisation, await drafts.ListFacetsAsync(actor, ct)));
     }
 
     [HttpGet("/entwuerfe/{id:guid}")]

@@ -53,6 +53,26 @@ public sealed class DraftPageTests(HubWebFactory app) : IClassFixture<HubWebFact
     }
 
     [Fact]
+    public async Task DraftList_FiltersByStatusCooperationAndOrganization_OfferingOnlyVisibleOnes()
+    {
+        var observer = await app.SignedInAsync("observer@hmdis.demo");
+        var wetzlar = await app.SignedInAsync("editor@wetzlar.demo");
+        var page = Html.Parse(await observer.GetStringAsync("/entwuerfe"));
+        var bensheim = page.QuerySelectorAll("#organisation option").Single(o => o.TextContent == "Bensheim").GetAttribute("value");
+        var viernheimCoop = page.QuerySelectorAll("#verbund option").Single(o => o.TextContent == "OZG-Modellkommune Viernheim").GetAttribute("value");
+
+        var byOrganization = Html.Parse(await observer.GetStringAsync($"/entwuerfe?organisation={bensheim}"));
+        var byCooperation = Html.Parse(await observer.GetStringAsync($"/entwuerfe?verbund={viernheimCoop}&status=approved"));
+        var wetzlarPage = Html.Parse(await wetzlar.GetStringAsync("/entwuerfe"));
+
+        Assert.All(byOrganization.QuerySelectorAll("tbody tr td:nth-child(3)"), td => Assert.Equal("Bensheim", td.TextContent));
+        Assert.NotEmpty(byOrganization.QuerySelectorAll("tbody tr"));
+        Assert.Equal(["Sportförderung beantragen"], byCooperation.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+        Assert.DoesNotContain(wetzlarPage.QuerySelectorAll("#verbund option"), o => o.TextContent == "OZG-Modellkommune Viernheim");
+        Assert.DoesNotContain(wetzlarPage.QuerySelectorAll("#organisation option"), o => o.TextContent == "Viernheim");
+    }
+
+    [Fact]
     public async Task Discussion_CommentOnASectionReplyAndResolve_ThroughThePage()
     {
         var id = await DemoDraftAsync("Urkundenanforderung Standesamt");
