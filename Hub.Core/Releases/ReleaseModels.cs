@@ -70,7 +70,7 @@ public sealed record ReleaseDetails(
     ReleaseInfo? Successor,
     IReadOnlyList<ReleaseInfo> OtherVersions);
 
-public sealed record ReleaseQuery(string? Text, int? ThemenfeldId, ReleaseStatus? Status);
+public sealed record ReleaseQuery(string? Text, int? ThemenfeldId, ReleaseStatus? Status, Guid? DraftId = null);
 
 public enum ReleaseAction
 {

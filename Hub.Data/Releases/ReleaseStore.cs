@@ -30,6 +30,7 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
                    select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
                    where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @ThemenfeldId))
               and (@Status::text is null or rl.status = @Status)
+              and (@DraftId::uuid is null or rl.draft_id = @DraftId)
             """;
         const string sql = $"""
             {Select}
@@ -42,7 +43,7 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
-            Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), page.Size, page.Offset,
+            Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), query.DraftId, page.Size, page.Offset,
         }, cancellationToken: ct));
         var items = (await grid.ReadAsync<ReleaseRow>()).Select(r => r.ToDomain()).ToList();
         return new Page<ReleaseInfo>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());

@@ -15,7 +15,8 @@ public sealed record DraftPage(
     IReadOnlyList<(Guid Id, string Name)> ReviewingFor,
     string? Message,
     DraftDiscussion Discussion,
-    Hub.Core.Common.Page<Hub.Core.Audit.AuditEntry> Timeline);
+    Hub.Core.Common.Page<Hub.Core.Audit.AuditEntry> Timeline,
+    IReadOnlyList<Hub.Core.Releases.ReleaseInfo> Releases);
 
 /// <summary>The comment threads of a draft page and what the reader may do with them.</summary>
 public sealed record DraftDiscussion(

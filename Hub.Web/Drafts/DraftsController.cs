@@ -13,7 +13,8 @@ namespace Hub.Web.Drafts;
 [Authorize]
 public sealed class DraftsController(
     IDraftStore drafts, ReadDraft read, CreateDraft create, ChangeDraft change, ICooperationStore cooperations, CurrentActor current,
-    ApiProblems problems, MarkdownRenderer markdown, ICommentStore comments, Hub.Core.Audit.IAuditStore audit, DraftComments discussion) : Controller
+    ApiProblems problems, MarkdownRenderer markdown, ICommentStore comments, Hub.Core.Audit.IAuditStore audit, DraftComments discussion,
+    Hub.Core.Releases.IReleaseStore releases) : Controller
 {
     public const int TimelineSize = 30;
 
@@ -134,7 +135,8 @@ public sealed class DraftsController(
             threads.Where(t => !t.IsResolved && access.CanResolve(t.Root.AuthorUserId, actor)).Select(t => t.Root.Id).ToHashSet());
         var timeline = await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct);
         return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionsAsync(id, ct), allowed, reviewingFor, message,
-            discussion, timeline));
+            discussion, timeline,
+            (await releases.ListAsync(new Hub.Core.Releases.ReleaseQuery(null, null, null, id), new PageRequest(1, 50), ct)).Items));
     }
 
     private async Task<IReadOnlyList<(Guid, string, Guid, string)>> ChoicesAsync(CancellationToken ct)

@@ -123,6 +123,13 @@ public sealed class DiscussionApiTests(HubWebFactory app) : IClassFixture<HubWeb
         Assert.Equal("in_review", items[0].GetProperty("before").GetProperty("status").GetString());
         Assert.Equal("changes_requested", items[0].GetProperty("after").GetProperty("status").GetString());
         Assert.NotEmpty(bad.FieldErrors("entityType"));
+
+        // Other organizations' and cooperations' histories stay with their members.
+        var (viernheim, coop) = await DraftApi.ViernheimAsync(app);
+        var wetzlar = await app.ApiAsync("editor@wetzlar.demo");
+        await Problem.ReadAsync(await wetzlar.GetAsync($"/api/v1/audit?entityType=organization&entityId={viernheim}"), HttpStatusCode.NotFound);
+        await Problem.ReadAsync(await wetzlar.GetAsync($"/api/v1/audit?entityType=cooperation&entityId={coop}"), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/api/v1/audit?entityType=cooperation&entityId={coop}")).StatusCode);
     }
 
     [Fact]

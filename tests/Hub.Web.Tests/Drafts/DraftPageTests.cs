@@ -115,6 +115,8 @@ public sealed class DraftPageTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var timeline = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/verlauf"));
         Assert.Contains(timeline.QuerySelectorAll("li"), li => li.TextContent.Contains("hat Version 1.0 freigegeben", StringComparison.Ordinal));
+        var draftPage = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}"));
+        Assert.Contains(draftPage.QuerySelectorAll("section[aria-labelledby='s-freigaben'] a"), a => a.TextContent == "Version 1.0");
         var revision = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/fassungen/1"));
         Assert.DoesNotContain("Neu in 1.1", revision.QuerySelector(".hub-markdown")!.TextContent, StringComparison.Ordinal);
     }
