@@ -48,22 +48,25 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
         await Ok(change.ReviewAsync(mrnReviewer, urkunde, null, "approve", "Gut.", ct));
 
         var sport = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Sportförderung beantragen",
-            "Vereine beantragen Zuschüsse für Übungsleiter und Geräte.", "## Ablauf\n\nAntrag, Prüfung, Bescheid.", [], ct);
+            "Vereine beantragen Zuschüsse für Übungsleiter und Geräte.", "## Ablauf\n\nAntrag, Prüfung, Bescheid.", ["10024"], ct);
         await Ok(change.SubmitAsync(viernheim, sport, 1, ct));
         await Ok(change.ReviewAsync(bensheimReviewer, sport, null, "approve", "", ct));
         await Ok(change.ReviewAsync(mrnReviewer, sport, null, "approve", "", ct));
 
         await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Ehrenamtskarte",
-            "Die Ehrenamtskarte online beantragen.", "## Entwurf\n\nNoch in Arbeit.", [], ct);
+            "Die Ehrenamtskarte online beantragen.", "## Entwurf\n\nNoch in Arbeit.", ["10134"], ct);
 
         var friedhof = await CreateAsync(digital, "Bensheim", "IKZ Bensheim und Nachbarn", "Grabnutzungsrecht verlängern",
-            "Nutzungsrechte an Grabstätten online verlängern.", "## Ablauf\n\n1. Grabstätte wählen\n2. Laufzeit wählen", [], ct);
+            "Nutzungsrechte an Grabstätten online verlängern.", "## Ablauf\n\n1. Grabstätte wählen\n2. Laufzeit wählen", ["10227"], ct);
         await Ok(change.SubmitAsync(digital, friedhof, 1, ct));
         var zwingenbergReviewer = await ActorAsync("reviewer@zwingenberg.demo", ct);
         await Ok(change.ReviewAsync(zwingenbergReviewer, friedhof, null, "request_changes", "Bitte die **Gebührenordnung** verlinken.", ct));
+        var talk = new DraftComments(_drafts, new CommentStore(db), markdown, new SystemClock());
+        var question = await talk.AddAsync(zwingenbergReviewer, friedhof, "Welche Laufzeiten bieten Sie an? In Zwingenberg sind es 20 oder 30 Jahre.", 1, "ablauf", null, ct);
+        await talk.AddAsync(digital, friedhof, "Wir übernehmen die Laufzeiten aus der jeweiligen **Friedhofssatzung**.", null, null, question.Value!.Id, ct);
 
         var gewerbe = await CreateAsync(wetzlar, "Wetzlar", "IKZ Mittelhessen: Onlineanträge auf civento", "Gewerbeanmeldung",
-            "Gewerbe online an-, um- und abmelden.", "## Ablauf\n\nAntrag auf civento, Weiterleitung an die Kammern.", [], ct);
+            "Gewerbe online an-, um- und abmelden.", "## Ablauf\n\nAntrag auf civento, Weiterleitung an die Kammern.", ["10294"], ct);
         await Ok(change.SubmitAsync(wetzlar, gewerbe, 1, ct));
 
         var halle = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Hallenbuchung (alt)",

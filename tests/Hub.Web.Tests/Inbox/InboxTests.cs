@@ -26,6 +26,9 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
         Assert.DoesNotContain("Urkundenanforderung Standesamt", Titles(mrn, "awaitingMyReview"));
         Assert.Contains("Sportförderung beantragen", Titles(viernheim, "readyToRelease"));
         Assert.Contains("Grabnutzungsrecht verlängern", Titles(digital, "changesRequested"));
+        // The demo's open discussion on the cemetery draft waits for Bensheim, the owner.
+        Assert.Contains(digital.GetProperty("openComments").EnumerateArray(), c => c.GetProperty("draftTitle").GetString() == "Grabnutzungsrecht verlängern"
+            && c.GetProperty("replies").GetInt32() == 1);
         Assert.DoesNotContain("Urkundenanforderung Standesamt", Titles(wetzlar, "awaitingMyReview"));
         Assert.Empty(Titles(wetzlar, "readyToRelease"));
     }
