@@ -1,5 +1,7 @@
 using Dapper;
+using Hub.Core.Audit;
 using Hub.Core.Catalog;
+using Hub.Data.Common;
 using Npgsql;
 
 namespace Hub.Data.Catalog;
@@ -101,7 +103,15 @@ internal sealed class CatalogImporter(NpgsqlDataSource db)
         var leika = counts[^1];
         counts[^1] = leika with { Inserted = leika.Inserted + unkeyedFlags.Count(f => f), Updated = leika.Updated + unkeyedFlags.Count(f => !f) };
 
+        var summary = new CatalogImportSummary(counts);
+        // An import that changed something is recorded like every other write; one that changed nothing leaves no trace.
+        if (summary.ChangedAnything)
+        {
+            await AuditWriter.WriteAsync(conn, tx, AuditEvent.Create(DateTimeOffset.UtcNow, null, null, "catalog", Guid.Empty, "imported",
+                after: counts.Select(c => new { c.Table, c.Read, c.Inserted, c.Updated })), ct);
+        }
+
         await tx.CommitAsync(ct);
-        return new CatalogImportSummary(counts);
+        return summary;
     }
 }

@@ -24,8 +24,10 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
         var store = new CatalogStore(db.DataSource);
         var set = RealCatalogue();
         var before = await db.Data.CountAsync("catalog_services");
+        var auditBefore = await db.Data.CountAsync("audit_events", "entity_type = 'catalog'");
 
         var first = await store.ImportAsync(set, null, default);
+        var auditAfterFirst = await db.Data.CountAsync("audit_events", "entity_type = 'catalog'");
         var second = await store.ImportAsync(set, null, default);
 
         Assert.Equal([14, 55, 557, 5222], first.Tables.Select(t => t.Read));
@@ -34,6 +36,8 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
         Assert.Equal(557 - before, first.Tables[2].Inserted);
         Assert.Equal(0, first.Tables.Sum(t => t.Updated));
         Assert.False(second.ChangedAnything);
+        Assert.Equal(auditBefore + (first.ChangedAnything ? 1 : 0), auditAfterFirst);
+        Assert.Equal(auditAfterFirst, await db.Data.CountAsync("audit_events", "entity_type = 'catalog'"));
         Assert.Equal(557, await db.Data.CountAsync("catalog_services"));
         Assert.Equal(5222, await db.Data.CountAsync("catalog_leika"));
         Assert.Equal(426 - 1, await db.Data.CountAsync("catalog_leika", "leika_key is null"));
