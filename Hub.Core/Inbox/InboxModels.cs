@@ -18,10 +18,14 @@ public sealed record Notification(
         "replied" => ("Neue Antwort in einer Diskussion zu „{0}“.", [Subject]),
         "release_deprecated" => ("Version {1} von „{0}“ ist veraltet.", [Subject, Version ?? ""]),
         "release_withdrawn" => ("Version {1} von „{0}“ wurde zurückgezogen.", [Subject, Version ?? ""]),
+        "update_available" => ("Update verfügbar: „{0}“ gibt es jetzt als Version {1}.", [Subject, Version ?? ""]),
         _ => ("{0}", [Subject]),
     };
 
-    public string? Link => DraftId is { } d ? $"/entwuerfe/{d}" + (CommentId is { } c ? $"#kommentar-{c}" : "") : null;
+    /// <summary>Release news go to the service's releases (adopters outside the cooperation cannot see the draft).</summary>
+    public string? Link => DraftId is not { } d ? null
+        : Kind is "update_available" or "release_deprecated" or "release_withdrawn" ? $"/freigaben?dienst={d}"
+        : $"/entwuerfe/{d}" + (CommentId is { } c ? $"#kommentar-{c}" : "");
 }
 
 public sealed record TaskItem(Guid DraftId, string Title, string OwnerOrganizationName, string? ForOrganizationName, int Revision, DateTimeOffset Since);

@@ -2,7 +2,10 @@ using Dapper;
 using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
+using Hub.Core.Adoptions;
 using Hub.Data.Accounts;
+using Hub.Data.Adoptions;
+using Hub.Data.Releases;
 using Hub.Data.Catalog;
 using Hub.Data.Drafts;
 using Hub.Data.Tenancy;
@@ -41,7 +44,8 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
         await Ok(change.SubmitAsync(viernheim, urkunde, 1, ct));
         await Ok(change.ReviewAsync(bensheimReviewer, urkunde, null, "approve", "Passt für Bensheim.", ct));
         await Ok(change.ReviewAsync(kreisReviewer, urkunde, null, "approve", "", ct));
-        await Ok(change.ReleaseAsync(viernheim, urkunde, "Erste Fassung für alle hessischen Standesämter.", false, ct));
+        var urkunde10 = (await change.ReleaseAsync(viernheim, urkunde, "Erste Fassung für alle hessischen Standesämter.", false, ct)).Value!.ReleaseId!.Value;
+        await AdoptAsync("editor@zwingenberg.demo", "Zwingenberg", urkunde10, "## Standesamt Zwingenberg\n\nUntergasse 16, Gebühr je Urkunde 12 €.", ct);
         await Ok(change.SaveAsync(viernheim, urkunde, Content("Urkundenanforderung Standesamt",
             "Geburts-, Ehe- und Sterbeurkunden online anfordern und bezahlen.", UrkundeBody + "\n\n## Neu in 1.1\n\nBezahlen mit giropay und PayPal.", ["10557"]), 1, ct));
         await Ok(change.SubmitAsync(viernheim, urkunde, 2, ct));
@@ -72,6 +76,18 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
         var halle = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Hallenbuchung (alt)",
             "Ersetzt durch die Lösung aus Nordwaldeck.", "Veraltet.", [], ct);
         await Ok(change.WithdrawAsync(viernheim, halle, "Wir nutzen die Lösung aus Nordwaldeck nach.", ct));
+    }
+
+    /// <summary>A municipality outside the cooperation adopts a release and goes live with it (Nachnutzung, "Einer für Alle").</summary>
+    private async Task AdoptAsync(string email, string organization, Guid releaseId, string notes, CancellationToken ct)
+    {
+        var actor = await ActorAsync(email, ct);
+        var orgId = actor.Memberships.Single(m => m.OrganizationName == organization).OrganizationId;
+        var manage = new ManageAdoptions(new AdoptionStore(db), new ReleaseStore(db), markdown, new SystemClock());
+        var adopted = await manage.AdoptAsync(actor, releaseId, orgId, ct);
+        var live = adopted.IsSuccess ? await manage.ChangeAsync(actor, adopted.Value!.Id, "live", notes, null, null, null, ct) : adopted;
+        if (!live.IsSuccess)
+            throw new InvalidOperationException($"Demo adoption by {organization} failed: {live.Error!.Code}");
     }
 
     private const string UrkundeBody = """

@@ -123,6 +123,7 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
                         notes = payload.Text ?? "", html = payload.TextHtml ?? "", title = head.Title, user = actor.UserId, now,
                     });
                     await NotifyAsync(snapshot.CooperationMemberIds.ToArray(), _editorRoles, "released", revision);
+                    await NotifyAsync(await DraftWrites.AdopterOrganizationsAsync(conn, tx, snapshot.Id, ct), _editorRoles, "update_available", revision);
                     break;
             }
 

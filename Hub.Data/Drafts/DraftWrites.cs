@@ -26,6 +26,11 @@ internal static class DraftWrites
         await conn.ExecuteAsync(new CommandDefinition(services, new { draftId, ids = (content.CatalogServiceIds ?? []).ToArray() }, tx, cancellationToken: ct));
     }
 
+    /// <summary>The organizations that adopted a release of this service and have not dropped it.</summary>
+    public static async Task<Guid[]> AdopterOrganizationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid draftId, CancellationToken ct) =>
+        (await conn.QueryAsync<Guid>(new CommandDefinition(
+            "select organization_id from adoptions where draft_id = @draftId and status <> 'dropped'", new { draftId }, tx, cancellationToken: ct))).ToArray();
+
     /// <summary>An in-app notification for every member of the given organizations with one of the roles.</summary>
     public static Task NotifyAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] organizationIds, string[] roles, string kind, Guid draftId, string subject,

@@ -116,7 +116,8 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
         }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit(beforeRelease), ct);
         var members = (await conn.QueryAsync<Guid>(new CommandDefinition(
-            "select organization_id from cooperation_members where cooperation_id = @CooperationId", new { beforeRelease.CooperationId }, tx, cancellationToken: ct))).ToArray();
+            "select organization_id from cooperation_members where cooperation_id = @CooperationId", new { beforeRelease.CooperationId }, tx, cancellationToken: ct)))
+            .Union(await DraftWrites.AdopterOrganizationsAsync(conn, tx, beforeRelease.DraftId, ct)).ToArray();
         await DraftWrites.NotifyAsync(conn, tx, members, ["editor", "admin"], to == ReleaseStatus.Deprecated ? "release_deprecated" : "release_withdrawn",
             beforeRelease.DraftId, beforeRelease.Title, beforeRelease.Revision, beforeRelease.Version.ToString(), at, userId, ct);
         await tx.CommitAsync(ct);

@@ -85,6 +85,7 @@ public static class HubSetup
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ICommentStore, CommentStore>();
+        services.AddSingleton<Hub.Core.Adoptions.IAdoptionStore, Hub.Data.Adoptions.AdoptionStore>();
         services.AddSingleton<Hub.Core.Inbox.IInboxStore, Hub.Data.Inbox.InboxStore>();
         services.AddSingleton<Hub.Core.Releases.IReleaseStore, Hub.Data.Releases.ReleaseStore>();
         services.AddSingleton<Hub.Core.Audit.IAuditStore, Hub.Data.Common.AuditStore>();
@@ -103,6 +104,7 @@ public static class HubSetup
         services.AddScoped<ReadDraft>();
         services.AddScoped<ChangeDraft>();
         services.AddScoped<DraftComments>();
+        services.AddScoped<Hub.Core.Adoptions.ManageAdoptions>();
         services.AddScoped<Hub.Core.Releases.ChangeRelease>();
         services.AddScoped<Hub.Core.Audit.ReadAudit>();
     }

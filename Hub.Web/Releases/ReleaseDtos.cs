@@ -20,7 +20,12 @@ public sealed record ReleaseStatusRequest(string? Reason, Guid? SuccessorRelease
 public sealed record ReleaseListPage(
     IReadOnlyList<ReleaseInfo> Items, PagerViewModel Pager, string? Q, int? ThemenfeldId, string? Status, IReadOnlyList<Hub.Core.Catalog.Themenfeld> Themenfelder);
 
-public sealed record ReleasePage(ReleaseDetails Details, RevisionDiff? DiffToPrevious, bool CanChange, string? Message);
+public sealed record ReleasePage(
+    ReleaseDetails Details, RevisionDiff? DiffToPrevious, bool CanChange, string? Message, AdoptionReach Reach,
+    IReadOnlyList<Hub.Core.Adoptions.Adoption> MyAdoptions, IReadOnlyList<(Guid Id, string Name)> CanAdoptFor);
+
+/// <summary>Aggregate figures, visible to every signed-in user: how many organizations use the service, how many live, how many on this version.</summary>
+public sealed record AdoptionReach(int Adopters, int Live, int OnThisVersion);
 
 public sealed class ReleaseMappingProfile : Profile
 {

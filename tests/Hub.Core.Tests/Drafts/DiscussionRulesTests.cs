@@ -97,6 +97,7 @@ public sealed class DiscussionRulesTests
     [InlineData("released", "„Urkunde“ ist als Version 1.1 freigegeben.")]
     [InlineData("release_withdrawn", "Version 1.1 von „Urkunde“ wurde zurückgezogen.")]
     [InlineData("commented", "Neuer Kommentar zu „Urkunde“.")]
+    [InlineData("update_available", "Update verfügbar: „Urkunde“ gibt es jetzt als Version 1.1.")]
     public void Notification_TextAndLink(string kind, string german)
     {
         var draft = Guid.NewGuid();
@@ -106,6 +107,46 @@ public sealed class DiscussionRulesTests
         var (template, args) = n.Text();
 
         Assert.Equal(german, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args));
-        Assert.Equal(kind == "commented" ? $"/entwuerfe/{draft}#kommentar-{comment}" : $"/entwuerfe/{draft}", n.Link);
+        var expected = kind switch
+        {
+            "commented" => $"/entwuerfe/{draft}#kommentar-{comment}",
+            "update_available" or "release_withdrawn" => $"/freigaben?dienst={draft}",
+            _ => $"/entwuerfe/{draft}",
+        };
+        Assert.Equal(expected, n.Link);
+    }
+}
+
+public sealed class AdoptionRulesTests
+{
+    private static readonly Hub.Core.Adoptions.AdoptionStatus[] _all = Enum.GetValues<Hub.Core.Adoptions.AdoptionStatus>();
+
+    /// <summary>Every status pair: forward along the rollout, back one step, drop from anywhere, and from dropped only a new plan.</summary>
+    [Theory]
+    [InlineData("planned", "in_progress,live,dropped")]
+    [InlineData("in_progress", "planned,live,dropped")]
+    [InlineData("live", "in_progress,dropped")]
+    [InlineData("dropped", "planned")]
+    public void StatusMoves_EveryPair(string from, string allowed)
+    {
+        Assert.True(Hub.Core.Adoptions.AdoptionCodes.TryParse(from, out var source));
+        var expected = allowed.Split(',').ToHashSet();
+
+        foreach (var to in _all.Where(t => t != source))
+            Assert.Equal(expected.Contains(Hub.Core.Adoptions.AdoptionCodes.ToCode(to)), Hub.Core.Adoptions.ManageAdoptions.MayMove(source, to));
+        Assert.True(Hub.Core.Adoptions.ManageAdoptions.MayMove(source, source));
+    }
+
+    [Fact]
+    public void UpdateAvailable_OnlyForANewerReleaseAndNotWhenDropped()
+    {
+        Hub.Core.Adoptions.Adoption Make(string status, ReleaseVersion? newest) => new(Guid.NewGuid(), Guid.NewGuid(), "Z", "06", Guid.NewGuid(), "T", "V",
+            Guid.NewGuid(), new ReleaseVersion(1, 0), 1, ReleaseStatus.Active, Hub.Core.Adoptions.AdoptionCodes.Parse(status), null, null, "", "", 1, default,
+            null, newest);
+
+        Assert.True(Make("live", new ReleaseVersion(1, 1)).UpdateAvailable);
+        Assert.False(Make("live", new ReleaseVersion(1, 0)).UpdateAvailable);
+        Assert.False(Make("live", null).UpdateAvailable);
+        Assert.False(Make("dropped", new ReleaseVersion(2, 0)).UpdateAvailable);
     }
 }

@@ -49,6 +49,8 @@ public sealed partial class LocalizationTests
             keys.Add(TenancyLabels.Role(role));
         foreach (var status in Enum.GetValues<Hub.Core.Drafts.DraftStatus>())
             keys.Add(Hub.Core.Drafts.DraftCodes.Label(status));
+        foreach (var status in Enum.GetValues<Hub.Core.Adoptions.AdoptionStatus>())
+            keys.Add(Hub.Core.Adoptions.AdoptionCodes.Label(status));
         foreach (var status in Enum.GetValues<Hub.Core.Releases.ReleaseStatus>())
             keys.Add(Hub.Core.Releases.ReleaseStatusCodes.Label(status));
         var revision = new Hub.Core.Drafts.DraftRevision(Guid.Empty, 1, "a", null, "", "", new Hub.Core.Drafts.Steckbrief(), "", default);

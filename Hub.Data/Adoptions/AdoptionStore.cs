@@ -1,0 +1,134 @@
+using Dapper;
+using Hub.Core.Adoptions;
+using Hub.Core.Audit;
+using Hub.Core.Drafts;
+using Hub.Core.Releases;
+using Hub.Data.Common;
+using Npgsql;
+
+namespace Hub.Data.Adoptions;
+
+public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
+{
+    /// <summary>The adoption, the adopted release and the newest active release of the same service.</summary>
+    private const string Select = """
+        select a.id, a.organization_id, o.name as organization_name, o.land_code as organization_land_code, a.draft_id, rl.title,
+               owner.name as owner_organization_name, a.release_id, rl.major, rl.minor, rl.revision, rl.status as release_status,
+               a.status, a.planned_for, a.live_since, a.notes, a.notes_html, a.row_version, a.updated_at,
+               newest.id as newest_release_id, newest.major as newest_major, newest.minor as newest_minor
+        from adoptions a
+        join organizations o on o.id = a.organization_id
+        join releases rl on rl.id = a.release_id
+        join drafts d on d.id = a.draft_id
+        join organizations owner on owner.id = d.owner_organization_id
+        left join lateral (
+            select n.id, n.major, n.minor from releases n
+            where n.draft_id = a.draft_id and n.status = 'active'
+            order by n.major desc, n.minor desc limit 1) newest on true
+        """;
+
+    public async Task<Adoption?> GetAsync(Guid id, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QuerySingleOrDefaultAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.id = @id", new { id }, cancellationToken: ct)))?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<Adoption>> ListForOrganizationAsync(Guid organizationId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.organization_id = @organizationId order by rl.title, a.id",
+            new { organizationId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Adoption>> ListForServiceAsync(Guid draftId, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.draft_id = @draftId order by o.name, a.id",
+            new { draftId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
+    }
+
+    public async Task<IReadOnlyList<Guid>> PartnersOfAsync(Guid organizationId, CancellationToken ct)
+    {
+        const string sql = """
+            select distinct other.organization_id from cooperation_members mine
+            join cooperation_members other on other.cooperation_id = mine.cooperation_id
+            where mine.organization_id = @organizationId
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<bool> InsertAsync(NewAdoption adoption, AuditEvent audit, CancellationToken ct)
+    {
+        const string sql = """
+            insert into adoptions (id, organization_id, draft_id, release_id, status, created_by, created_at, updated_at)
+            values (@Id, @OrganizationId, @DraftId, @ReleaseId, 'planned', @CreatedBy, @At, @At)
+            on conflict (organization_id, draft_id) do nothing
+            """;
+        return await AuditWriter.ChangeAsync(db, sql, adoption, audit, ct);
+    }
+
+    public async Task<bool> UpdateAsync(Guid id, int expectedRowVersion, AdoptionChange change, AuditEvent audit, CancellationToken ct)
+    {
+        const string sql = """
+            update adoptions set status = @Status, planned_for = @PlannedFor, live_since = @LiveSince, notes = @Notes, notes_html = @NotesHtml,
+                   release_id = @ReleaseId, updated_at = @At, row_version = row_version + 1
+            where id = @id and row_version = @expectedRowVersion
+            """;
+        return await AuditWriter.ChangeAsync(db, sql, new
+        {
+            id, expectedRowVersion, Status = change.Status.ToCode(), change.PlannedFor, change.LiveSince, change.Notes, change.NotesHtml, change.ReleaseId, change.At,
+        }, audit, ct);
+    }
+
+    private sealed class AdoptionRow
+    {
+        public Guid Id { get; init; }
+
+        public Guid OrganizationId { get; init; }
+
+        public string OrganizationName { get; init; } = "";
+
+        public string OrganizationLandCode { get; init; } = "";
+
+        public Guid DraftId { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public string OwnerOrganizationName { get; init; } = "";
+
+        public Guid ReleaseId { get; init; }
+
+        public int Major { get; init; }
+
+        public int Minor { get; init; }
+
+        public int Revision { get; init; }
+
+        public string ReleaseStatus { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public DateOnly? PlannedFor { get; init; }
+
+        public DateOnly? LiveSince { get; init; }
+
+        public string Notes { get; init; } = "";
+
+        public string NotesHtml { get; init; } = "";
+
+        public int RowVersion { get; init; }
+
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Guid? NewestReleaseId { get; init; }
+
+        public int? NewestMajor { get; init; }
+
+        public int? NewestMinor { get; init; }
+
+        public Adoption ToDomain() => new(Id, OrganizationId, OrganizationName, OrganizationLandCode, DraftId, Title, OwnerOrganizationName, ReleaseId,
+            new ReleaseVersion(Major, Minor), Revision, ReleaseStatusCodes.Parse(ReleaseStatus), AdoptionCodes.Parse(Status), PlannedFor, LiveSince, Notes,
+            NotesHtml, RowVersion, UpdatedAt, NewestReleaseId, NewestMajor is { } m ? new ReleaseVersion(m, NewestMinor ?? 0) : null);
+    }
+}
