@@ -26,15 +26,17 @@ switch (verb)
         return code;
     case "import":
         var rest = args.SkipWhile(a => a != "import").Skip(1).ToArray();
-        if (rest.Length != 2 || rest[0] != "catalog")
+        if (rest.Length < 2 || rest[0] is not ("catalog" or "organizations"))
         {
-            Console.Error.WriteLine("Use: import catalog DIR");
+            Console.Error.WriteLine("Use: import catalog DIR | import organizations FILE... [--land 06]");
             return 2;
         }
 
         await bootstrap.InitializeAsync(migrate: true);
-        var imported = await Hub.Web.Catalog.CatalogCli.ImportAsync(
-            app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>(), rest[1], Console.Out, CancellationToken.None);
+        var imported = rest[0] == "catalog"
+            ? await Hub.Web.Catalog.CatalogCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>(), rest[1], Console.Out, CancellationToken.None)
+            : await Hub.Web.Tenancy.OrganizationCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Tenancy.IOrganizationStore>(),
+                app.Services.GetRequiredService<Hub.Core.Common.IClock>(), rest[1..], Console.Out, CancellationToken.None);
         await bootstrap.DisposeAsync();
         return imported;
     default:

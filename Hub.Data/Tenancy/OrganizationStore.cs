@@ -102,4 +102,42 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
         public Organization ToDomain() =>
             new(Id, Name, OrganizationKinds.Parse(Kind), Ags, LandCode, Kreis, Description, CreatedAt);
     }
+
+    public async Task<OrganizationImportSummary> ImportAsync(IReadOnlyList<OrganizationImportRow> rows, DateTimeOffset at, CancellationToken ct)
+    {
+        const string sql = """
+            insert into organizations as o (id, name, kind, ags, ars, land_code, kreis, kreis_code, population, created_at)
+            select gen_random_uuid(), t.name, t.kind, t.ags, t.ars, t.land, t.kreis, t.kreis_code, t.population, @at
+            from unnest(@names::text[], @kinds::text[], @ags::text[], @ars::text[], @lands::text[], @kreise::text[], @kreisCodes::text[], @populations::int[])
+                 as t(name, kind, ags, ars, land, kreis, kreis_code, population)
+            on conflict (ags) where ags is not null do update
+                set ars = coalesce(excluded.ars, o.ars), population = coalesce(excluded.population, o.population),
+                    kreis_code = excluded.kreis_code, kreis = coalesce(o.kreis, excluded.kreis)
+            where (o.ars, o.population, o.kreis_code) is distinct from (coalesce(excluded.ars, o.ars), coalesce(excluded.population, o.population), excluded.kreis_code)
+            returning (xmax = 0) as inserted
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var flags = (await conn.QueryAsync<bool>(new CommandDefinition(sql, new
+        {
+            at,
+            names = rows.Select(r => r.Name).ToArray(),
+            kinds = rows.Select(r => r.Kind.ToCode()).ToArray(),
+            ags = rows.Select(r => r.Ags).ToArray(),
+            ars = rows.Select(r => r.Ars).ToArray(),
+            lands = rows.Select(r => r.LandCode).ToArray(),
+            kreise = rows.Select(r => r.Kreis).ToArray(),
+            kreisCodes = rows.Select(r => r.KreisCode).ToArray(),
+            populations = rows.Select(r => r.Population).ToArray(),
+        }, tx, cancellationToken: ct))).ToList();
+        var summary = new OrganizationImportSummary(rows.Count, flags.Count(f => f), flags.Count(f => !f));
+        if (summary.Inserted + summary.Updated > 0)
+        {
+            await AuditWriter.WriteAsync(conn, tx, AuditEvent.Create(at, null, null, "organization_import", Guid.Empty, "imported",
+                after: new { summary.Read, summary.Inserted, summary.Updated }), ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return summary;
+    }
 }
