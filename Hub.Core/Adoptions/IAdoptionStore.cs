@@ -11,9 +11,6 @@ public interface IAdoptionStore
     /// <summary>Every adoption of any release of one service (draft), for the release page.</summary>
     Task<IReadOnlyList<Adoption>> ListForServiceAsync(Guid draftId, CancellationToken ct);
 
-    /// <summary>The organizations that share a cooperation with this one (its partners see its adoptions).</summary>
-    Task<IReadOnlyList<Guid>> PartnersOfAsync(Guid organizationId, CancellationToken ct);
-
     /// <summary>False when the organization already adopted this service.</summary>
     Task<bool> InsertAsync(NewAdoption adoption, Hub.Core.Audit.AuditEvent audit, CancellationToken ct);
 

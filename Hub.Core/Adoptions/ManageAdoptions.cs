@@ -10,7 +10,7 @@ namespace Hub.Core.Adoptions;
 /// (planned → in_progress → live, or dropped), keeps a local overlay and upgrades to newer releases.
 /// Adoptions are seen by the organization, its cooperation partners and the observers of its Land.
 /// </summary>
-public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore releases, IMarkdown markdown, IClock clock)
+public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore releases, ICooperationStore cooperations, IMarkdown markdown, IClock clock)
 {
     public const int NotesMax = 20_000;
 
@@ -24,7 +24,7 @@ public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore rele
 
     public static bool MayMove(AdoptionStatus from, AdoptionStatus to) => from == to || _next[from].Contains(to);
 
-    public static bool MayEdit(Actor actor, Guid organizationId) => actor.RoleIn(organizationId) is MembershipRole.Editor or MembershipRole.Admin;
+    public static bool MayEdit(Actor actor, Guid organizationId) => OrganizationVisibility.CanEdit(actor, organizationId);
 
     public async Task<Result<Adoption>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -134,8 +134,7 @@ public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore rele
     }
 
     private async Task<bool> CanSeeAsync(Actor actor, Adoption adoption, CancellationToken ct) =>
-        actor.IsPlatformAdmin || actor.IsMemberOf(adoption.OrganizationId) || actor.Observes(adoption.OrganizationLandCode)
-        || (await adoptions.PartnersOfAsync(adoption.OrganizationId, ct)).Any(actor.IsMemberOf);
+        OrganizationVisibility.CanSee(actor, adoption.OrganizationId, adoption.OrganizationLandCode, await cooperations.PartnersOfAsync(adoption.OrganizationId, ct));
 
     public static Conflict IllegalTransition(AdoptionStatus current) =>
         new("illegal_transition", new ErrorMessage("Im aktuellen Status „{0}“ ist das nicht möglich.", current.Label()))

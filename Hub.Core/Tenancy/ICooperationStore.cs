@@ -10,6 +10,9 @@ public interface ICooperationStore
     Task<CooperationDetails?> GetAsync(Guid id, CancellationToken ct);
 
     /// <summary>Which of these organizations belongs to which cooperation, in one query.</summary>
+    /// <summary>The organizations that share a cooperation with this one (its partners see its progress).</summary>
+    Task<IReadOnlyList<Guid>> PartnersOfAsync(Guid organizationId, CancellationToken ct);
+
     Task<IReadOnlyList<CooperationMembership>> ListMembershipsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct);
 
     Task CreateAsync(Cooperation cooperation, IReadOnlyCollection<Guid> memberIds, AuditEvent audit, CancellationToken ct);

@@ -47,16 +47,17 @@ public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
             new { draftId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 
-    public async Task<IReadOnlyList<Guid>> PartnersOfAsync(Guid organizationId, CancellationToken ct)
-    {
-        const string sql = """
-            select distinct other.organization_id from cooperation_members mine
-            join cooperation_members other on other.cooperation_id = mine.cooperation_id
-            where mine.organization_id = @organizationId
-            """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).ToList();
-    }
+    /// <summary>Adopting and going live update the Umsetzungsstand of the adopted service's OZG-Leistungen (never downgrading a live one).</summary>
+    private const string FollowStatus = """
+        insert into implementation_status as i (organization_id, ozg_id, responsible, status, adoption_id, updated_by, updated_at)
+        select a.organization_id, dcs.ozg_id, true, a.status, a.id, a.created_by, a.updated_at
+        from adoptions a join draft_catalog_services dcs on dcs.draft_id = a.draft_id
+        where a.id = @Id and a.status in ('planned', 'in_progress', 'live')
+        on conflict (organization_id, ozg_id) do update
+            set status = excluded.status, adoption_id = excluded.adoption_id, responsible = true, updated_at = excluded.updated_at,
+                row_version = i.row_version + 1
+        where i.status in ('not_started', 'planned', 'in_progress', 'no_solution') or excluded.status = 'live'
+        """;
 
     public async Task<bool> InsertAsync(NewAdoption adoption, AuditEvent audit, CancellationToken ct)
     {
@@ -65,7 +66,7 @@ public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
             values (@Id, @OrganizationId, @DraftId, @ReleaseId, 'planned', @CreatedBy, @At, @At)
             on conflict (organization_id, draft_id) do nothing
             """;
-        return await AuditWriter.ChangeAsync(db, sql, adoption, audit, ct);
+        return await AuditWriter.ChangeAsync(db, sql, adoption, audit, ct, FollowStatus);
     }
 
     public async Task<bool> UpdateAsync(Guid id, int expectedRowVersion, AdoptionChange change, AuditEvent audit, CancellationToken ct)
@@ -73,12 +74,12 @@ public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
         const string sql = """
             update adoptions set status = @Status, planned_for = @PlannedFor, live_since = @LiveSince, notes = @Notes, notes_html = @NotesHtml,
                    release_id = @ReleaseId, updated_at = @At, row_version = row_version + 1
-            where id = @id and row_version = @expectedRowVersion
+            where id = @Id and row_version = @expectedRowVersion
             """;
         return await AuditWriter.ChangeAsync(db, sql, new
         {
-            id, expectedRowVersion, Status = change.Status.ToCode(), change.PlannedFor, change.LiveSince, change.Notes, change.NotesHtml, change.ReleaseId, change.At,
-        }, audit, ct);
+            Id = id, expectedRowVersion, Status = change.Status.ToCode(), change.PlannedFor, change.LiveSince, change.Notes, change.NotesHtml, change.ReleaseId, change.At,
+        }, audit, ct, FollowStatus);
     }
 
     private sealed class AdoptionRow

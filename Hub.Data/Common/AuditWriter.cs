@@ -17,14 +17,17 @@ internal static class AuditWriter
 
     /// <summary>
     /// One conditional statement and its audit event in one transaction: when the statement changes no row (its WHERE
-    /// no longer holds, e.g. somebody else was first), nothing is written and the answer is false.
+    /// no longer holds, e.g. somebody else was first), nothing is written and the answer is false. <paramref name="then"/>
+    /// runs after a successful change in the same transaction.
     /// </summary>
-    public static async Task<bool> ChangeAsync(NpgsqlDataSource db, string sql, object args, AuditEvent audit, CancellationToken ct)
+    public static async Task<bool> ChangeAsync(NpgsqlDataSource db, string sql, object args, AuditEvent audit, CancellationToken ct, string? then = null)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (await conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct)) == 0)
             return false;
+        if (then is not null)
+            await conn.ExecuteAsync(new CommandDefinition(then, args, tx, cancellationToken: ct)); // what follows from the change, same arguments
         await WriteAsync(conn, tx, audit, ct);
         await tx.CommitAsync(ct);
         return true;

@@ -83,7 +83,7 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
     {
         var actor = await ActorAsync(email, ct);
         var orgId = actor.Memberships.Single(m => m.OrganizationName == organization).OrganizationId;
-        var manage = new ManageAdoptions(new AdoptionStore(db), new ReleaseStore(db), markdown, new SystemClock());
+        var manage = new ManageAdoptions(new AdoptionStore(db), new ReleaseStore(db), new CooperationStore(db), markdown, new SystemClock());
         var adopted = await manage.AdoptAsync(actor, releaseId, orgId, ct);
         var live = adopted.IsSuccess ? await manage.ChangeAsync(actor, adopted.Value!.Id, "live", notes, null, null, null, ct) : adopted;
         if (!live.IsSuccess)

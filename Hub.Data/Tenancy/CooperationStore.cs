@@ -72,6 +72,17 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
         return new CooperationDetails(cooperation, members, coordinators);
     }
 
+    public async Task<IReadOnlyList<Guid>> PartnersOfAsync(Guid organizationId, CancellationToken ct)
+    {
+        const string sql = """
+            select distinct other.organization_id from cooperation_members mine
+            join cooperation_members other on other.cooperation_id = mine.cooperation_id
+            where mine.organization_id = @organizationId
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).ToList();
+    }
+
     public async Task<IReadOnlyList<CooperationMembership>> ListMembershipsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)
     {
         const string sql = """

@@ -85,6 +85,7 @@ public static class HubSetup
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ICommentStore, CommentStore>();
+        services.AddSingleton<Hub.Core.Progress.IImplementationStore, Hub.Data.Progress.ImplementationStore>();
         services.AddSingleton<Hub.Core.Adoptions.IAdoptionStore, Hub.Data.Adoptions.AdoptionStore>();
         services.AddSingleton<Hub.Core.Inbox.IInboxStore, Hub.Data.Inbox.InboxStore>();
         services.AddSingleton<Hub.Core.Releases.IReleaseStore, Hub.Data.Releases.ReleaseStore>();
@@ -104,6 +105,7 @@ public static class HubSetup
         services.AddScoped<ReadDraft>();
         services.AddScoped<ChangeDraft>();
         services.AddScoped<DraftComments>();
+        services.AddScoped<Hub.Core.Progress.ManageImplementation>();
         services.AddScoped<Hub.Core.Adoptions.ManageAdoptions>();
         services.AddScoped<Hub.Core.Releases.ChangeRelease>();
         services.AddScoped<Hub.Core.Audit.ReadAudit>();
