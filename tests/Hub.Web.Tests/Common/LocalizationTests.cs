@@ -49,6 +49,8 @@ public sealed partial class LocalizationTests
             keys.Add(TenancyLabels.Role(role));
         foreach (var status in Enum.GetValues<Hub.Core.Drafts.DraftStatus>())
             keys.Add(Hub.Core.Drafts.DraftCodes.Label(status));
+        foreach (var state in Enum.GetValues<Hub.Core.Progress.ImplementationState>())
+            keys.Add(Hub.Core.Progress.ImplementationCodes.Label(state));
         foreach (var status in Enum.GetValues<Hub.Core.Adoptions.AdoptionStatus>())
             keys.Add(Hub.Core.Adoptions.AdoptionCodes.Label(status));
         foreach (var status in Enum.GetValues<Hub.Core.Releases.ReleaseStatus>())

@@ -115,4 +115,39 @@ public sealed class ImplementationStatusTests(HubWebFactory app) : IClassFixture
         Assert.Equal("forbidden", foreign.Code);
         Assert.Equal(1, await app.Data.CountAsync("implementation_status", "organization_id = @bensheim", new { bensheim }));
     }
+
+    [Fact]
+    public async Task Page_EditorSavesTheBulkForm_UploadDryRunChangesNothing_ObserverReads_OutsiderGets404()
+    {
+        var lorsch = await OrganizationAsync("Lorsch");
+        var path = $"/organisationen/{lorsch}/umsetzungsstand";
+        var editor = await app.SignedInAsync("digital@bensheim.demo");
+        var page = Html.Parse(await editor.GetStringAsync(path));
+        var fields = page.QuerySelectorAll("form[action$='/umsetzungsstand'] [name^='rows[']")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? "");
+        var first = fields["rows[0].OzgId"];
+        fields["rows[0].Status"] = "no_solution";
+        var saved = await HubWebFactory.PostFormAsync(editor, path, path, fields);
+
+        var token = HubWebFactory.AntiforgeryToken(await editor.GetStringAsync(path));
+        var csv = $"ags,ozg_id,name,responsible,status,reifegrad,reason\n06431016,{first},x,ja,live,4,\n";
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("true"), "dryRun" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "lorsch.csv" },
+        };
+        var dry = await editor.PostAsync($"{path}/csv", form);
+        var dryPage = await Html.ParseAsync(dry);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(1, await app.Data.CountAsync("implementation_status", "organization_id = @lorsch and ozg_id = @first and status = 'no_solution'", new { lorsch, first }));
+        Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+        Assert.Contains($"{first}: keine Lösung auf der Plattform → live", dryPage.QuerySelector("section[aria-labelledby='s-import']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await app.Data.CountAsync("implementation_status", "organization_id = @lorsch and status = 'live'", new { lorsch }));
+        var observer = Html.Parse(await (await app.SignedInAsync("observer@hmdis.demo")).GetStringAsync(path));
+        Assert.Null(observer.QuerySelector("select[name^='rows[']"));
+        Assert.NotEmpty(observer.QuerySelectorAll("tbody tr"));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync("editor@wetzlar.demo")).GetAsync(path)).StatusCode);
+    }
 }
