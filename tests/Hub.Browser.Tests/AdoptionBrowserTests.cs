@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Hub.Browser.Tests;
+
+/// <summary>Nachnutzung with an upgrade and the Umsetzungsstand page, in the browser and axe-core clean.</summary>
+public sealed class AdoptionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> SignedInAsync(string email)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByLabel("Passwort").FillAsync("Demo-Passwort-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/anmelden", StringComparison.Ordinal));
+        return page;
+    }
+
+    private static async Task AxeCleanAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        Assert.True(result.Violations.Length == 0, $"axe on {page.Url}:\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
+    }
+
+    private async Task ApproveAndReleaseUrkunde11Async()
+    {
+        async Task<HttpClient> As(string email)
+        {
+            var client = browser.App.CreateClient();
+            var token = (await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Demo-Passwort-2026!" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            return client;
+        }
+
+        var viernheim = await As("editor@viernheim.demo");
+        var drafts = await viernheim.GetFromJsonAsync<JsonElement>("/api/v1/drafts?status=in_review");
+        var id = drafts.GetProperty("items").EnumerateArray().First(d => d.GetProperty("title").GetString() == "Urkundenanforderung Standesamt").GetProperty("id").GetGuid();
+        (await (await As("reviewer@bensheim.demo")).PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" })).EnsureSuccessStatusCode();
+        (await viernheim.PostAsJsonAsync($"/api/v1/drafts/{id}/release", new { notes = "Bezahlen mit **giropay** und PayPal." })).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Zwingenberg_SeesTheUpdate_ReadsTheDiff_Upgrades_AndKeepsItsStatus()
+    {
+        var editor = await SignedInAsync("editor@zwingenberg.demo");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Nachnutzungen" }).First.ClickAsync();
+        await AxeCleanAsync(editor);
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Urkundenanforderung Standesamt" }).ClickAsync();
+        Assert.Contains("live", await editor.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(editor);
+
+        await ApproveAndReleaseUrkunde11Async();
+        await editor.ReloadAsync();
+        Assert.Contains("Update verfügbar: Version 1.1", await editor.Locator("#s-update").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await editor.Locator(".hub-diff--ins", new() { HasText = "## Neu in 1.1" }).CountAsync());
+        await AxeCleanAsync(editor);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Auf Version 1.1 aktualisieren" }).ClickAsync();
+        Assert.Contains("Version 1.1", await editor.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await editor.Locator("#s-update").CountAsync());
+
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Nachnutzungen" }).First.ClickAsync();
+        Assert.Contains("1.1", await editor.Locator("tbody").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Umsetzungsstand_EditorChangesAStatus_ObserverReads_AxeClean()
+    {
+        var editor = await SignedInAsync("editor@viernheim.demo");
+        await editor.GotoAsync("/organisationen");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Viernheim", Exact = true }).ClickAsync();
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Umsetzungsstand" }).ClickAsync();
+        await AxeCleanAsync(editor);
+        await editor.GetByLabel("Status von Nutzung von Sport- und Freizeitangeboten").SelectOptionAsync("in_progress");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Umsetzungsstand speichern" }).ClickAsync();
+        Assert.Contains("Gespeichert", await editor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("in_progress", await editor.GetByLabel("Status von Nutzung von Sport- und Freizeitangeboten").InputValueAsync());
+
+        var observer = await SignedInAsync("observer@hmdis.demo");
+        await observer.GotoAsync(editor.Url.Split('?')[0]);
+        Assert.Contains("in Umsetzung", await observer.Locator(".hub-status-table tbody").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(observer);
+    }
+}
