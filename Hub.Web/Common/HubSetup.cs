@@ -85,6 +85,7 @@ public static class HubSetup
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ICommentStore, CommentStore>();
+        services.AddSingleton<Hub.Core.Releases.IPublicCatalogue, Hub.Data.Releases.PublicCatalogueStore>();
         services.AddSingleton<Hub.Core.Progress.IImplementationStore, Hub.Data.Progress.ImplementationStore>();
         services.AddSingleton<Hub.Core.Adoptions.IAdoptionStore, Hub.Data.Adoptions.AdoptionStore>();
         services.AddSingleton<Hub.Core.Inbox.IInboxStore, Hub.Data.Inbox.InboxStore>();

@@ -84,4 +84,19 @@ public sealed class AdoptionBrowserTests(BrowserFixture browser) : IClassFixture
         Assert.Contains("in Umsetzung", await observer.Locator(".hub-status-table tbody").InnerTextAsync(), StringComparison.Ordinal);
         await AxeCleanAsync(observer);
     }
+
+    [Fact]
+    public async Task PublicCatalogue_SearchSignedOut_OpensTheService_AxeClean()
+    {
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync("/dienste");
+        await AxeCleanAsync(visitor);
+        await visitor.GetByLabel("Volltextsuche").FillAsync("Reisepass");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        Assert.True(await visitor.Locator(".hub-snippet mark").CountAsync() > 0);
+        await AxeCleanAsync(visitor);
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Urkundenanforderung Standesamt" }).ClickAsync();
+        Assert.Contains("Viernheim", await visitor.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(visitor);
+    }
 }
