@@ -85,6 +85,7 @@ public static class HubSetup
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ICommentStore, CommentStore>();
+        services.AddSingleton<Hub.Core.Progress.IProgressStore, Hub.Data.Progress.ProgressStore>();
         services.AddSingleton<Hub.Core.Releases.IPublicCatalogue, Hub.Data.Releases.PublicCatalogueStore>();
         services.AddSingleton<Hub.Core.Progress.IImplementationStore, Hub.Data.Progress.ImplementationStore>();
         services.AddSingleton<Hub.Core.Adoptions.IAdoptionStore, Hub.Data.Adoptions.AdoptionStore>();
@@ -106,6 +107,7 @@ public static class HubSetup
         services.AddScoped<ReadDraft>();
         services.AddScoped<ChangeDraft>();
         services.AddScoped<DraftComments>();
+        services.AddScoped<Hub.Core.Progress.ReadProgress>();
         services.AddScoped<Hub.Core.Progress.ManageImplementation>();
         services.AddScoped<Hub.Core.Adoptions.ManageAdoptions>();
         services.AddScoped<Hub.Core.Releases.ChangeRelease>();

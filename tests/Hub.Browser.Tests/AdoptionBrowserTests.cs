@@ -99,4 +99,19 @@ public sealed class AdoptionBrowserTests(BrowserFixture browser) : IClassFixture
         Assert.Contains("Viernheim", await visitor.Locator("dl").InnerTextAsync(), StringComparison.Ordinal);
         await AxeCleanAsync(visitor);
     }
+
+    [Fact]
+    public async Task ObserverDashboards_StateAndOrganization_AxeClean()
+    {
+        var observer = await SignedInAsync("observer@hmdis.demo");
+        await observer.GetByRole(AriaRole.Link, new() { Name = "Landes-Dashboard: Hessen" }).ClickAsync();
+        Assert.Contains("Kommunen in", await observer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await observer.Locator("svg[role='img']").CountAsync() > 0);
+        await AxeCleanAsync(observer);
+        await observer.GotoAsync("/organisationen?q=Viernheim");
+        await observer.GetByRole(AriaRole.Link, new() { Name = "Viernheim", Exact = true }).ClickAsync();
+        await observer.GetByRole(AriaRole.Link, new() { Name = "Fortschritt" }).ClickAsync();
+        Assert.Contains("Leistungen sind online", await observer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AxeCleanAsync(observer);
+    }
 }

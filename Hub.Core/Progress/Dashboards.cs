@@ -1,0 +1,64 @@
+using Hub.Core.Common;
+using Hub.Core.Tenancy;
+
+namespace Hub.Core.Progress;
+
+public sealed record StateCount(ImplementationState State, int Count);
+
+public sealed record ThemenfeldProgress(int ThemenfeldId, string Themenfeld, int Responsible, int Live, int InProgress, int NoSolution, int NotRelevant);
+
+/// <summary>One organization: responsible services by state (counts and shares), by Themenfeld, and its adoptions' currency.</summary>
+public sealed record OrganizationProgress(
+    Guid OrganizationId, string Name, int Responsible, IReadOnlyList<StateCount> States, IReadOnlyList<ThemenfeldProgress> Themenfelder,
+    int Adoptions, int AdoptionsLive, int AdoptionsBehind)
+{
+    public int Count(ImplementationState state) => States.FirstOrDefault(s => s.State == state)?.Count ?? 0;
+
+    public double Share(ImplementationState state) => Responsible == 0 ? 0 : Math.Round(100.0 * Count(state) / Responsible, 1);
+}
+
+public sealed record ServiceReach(string OzgId, string Name, int LiveMunicipalities, int KreiseCovered);
+
+public sealed record ReleaseReuse(Guid ReleaseId, Guid DraftId, string Title, string OwnerOrganizationName, int Adopters, int Live);
+
+public sealed record MonthFigures(string Month, int Releases, int Adoptions);
+
+public sealed record CurrencyCell(string OrganizationName, string Title, string AdoptedVersion, string NewestVersion, int MajorBehind, int MinorBehind);
+
+/// <summary>A Land for its observers: where each OZG-Leistung is live ("in mindestens einer Kommune"), where a Kreis is fully covered
+/// ("flächendeckend"), the most reused releases, releases and adoptions per month, and who runs which version.</summary>
+public sealed record StateProgress(
+    string LandCode, int Municipalities, int Kreise, IReadOnlyList<ServiceReach> Services, IReadOnlyList<ReleaseReuse> MostReused,
+    IReadOnlyList<MonthFigures> Months, IReadOnlyList<CurrencyCell> Currency)
+{
+    public int LiveSomewhere => Services.Count(s => s.LiveMunicipalities > 0);
+}
+
+public interface IProgressStore
+{
+    Task<OrganizationProgress> OrganizationAsync(Guid organizationId, CancellationToken ct);
+
+    Task<StateProgress> StateAsync(string landCode, CancellationToken ct);
+}
+
+/// <summary>Dashboards, for those who may see them: an organization's for its members, partners and observers; a Land's for its observers.</summary>
+public sealed class ReadProgress(IProgressStore progress, IOrganizationStore organizations, ICooperationStore cooperations)
+{
+    public async Task<Result<OrganizationProgress>> OrganizationAsync(Actor actor, Guid organizationId, CancellationToken ct)
+    {
+        var organization = await organizations.GetAsync(organizationId, ct);
+        if (organization is null
+            || !OrganizationVisibility.CanSee(actor, organizationId, organization.LandCode, await cooperations.PartnersOfAsync(organizationId, ct)))
+            return NotFound.Instance;
+        return await progress.OrganizationAsync(organizationId, ct);
+    }
+
+    public async Task<Result<StateProgress>> StateAsync(Actor actor, string landCode, CancellationToken ct)
+    {
+        if (!Lands.IsValid(landCode))
+            return NotFound.Instance;
+        if (!actor.IsPlatformAdmin && !actor.Observes(landCode))
+            return new Forbidden("not_an_observer", new ErrorMessage("Das Landes-Dashboard sehen die Beobachterinnen und Beobachter des Landes."));
+        return await progress.StateAsync(landCode, ct);
+    }
+}

@@ -1,0 +1,99 @@
+using Dapper;
+using Hub.Core.Progress;
+using Npgsql;
+
+namespace Hub.Data.Progress;
+
+/// <summary>Dashboard figures, computed from the status and adoption tables with the same defaults as the Umsetzungsstand.</summary>
+public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
+{
+    private const string Municipal = "('gemeinde', 'stadt', 'sonderstatusstadt', 'kreisfreie_stadt')";
+
+    public async Task<OrganizationProgress> OrganizationAsync(Guid organizationId, CancellationToken ct)
+    {
+        // The responsible services with their state (recorded or default), aggregated below; one row per OZG-Leistung.
+        const string sql = """
+            select cs.themenfeld_id, t.name as themenfeld, coalesce(i.status, 'not_started') as status
+            from catalog_services cs
+            join catalog_themenfelder t on t.id = cs.themenfeld_id
+            join catalog_municipal_services m on m.ozg_id = cs.ozg_id
+            left join implementation_status i on i.organization_id = @organizationId and i.ozg_id = cs.ozg_id
+            where coalesce(i.responsible, m.municipal);
+            select count(*) filter (where a.status <> 'dropped')::int as adoptions, count(*) filter (where a.status = 'live')::int as live,
+                   count(*) filter (where a.status <> 'dropped' and exists (
+                       select 1 from releases n join releases cur on cur.id = a.release_id
+                       where n.draft_id = a.draft_id and n.status = 'active' and (n.major, n.minor) > (cur.major, cur.minor)))::int as behind
+            from adoptions a where a.organization_id = @organizationId;
+            select name from organizations where id = @organizationId;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct));
+        var rows = (await grid.ReadAsync<(int ThemenfeldId, string Themenfeld, string Status)>())
+            .Select(r => (r.ThemenfeldId, r.Themenfeld, State: ImplementationCodes.TryParse(r.Status, out var st) ? st : ImplementationState.NotStarted)).ToList();
+        var (adoptions, live, behind) = await grid.ReadSingleAsync<(int, int, int)>();
+        var name = await grid.ReadSingleAsync<string>();
+        var states = rows.GroupBy(r => r.State).Select(g => new StateCount(g.Key, g.Count())).OrderBy(s => s.State).ToList();
+        var themen = rows.GroupBy(r => (r.ThemenfeldId, r.Themenfeld)).OrderBy(g => g.Key.ThemenfeldId)
+            .Select(g => new ThemenfeldProgress(g.Key.ThemenfeldId, g.Key.Themenfeld, g.Count(), g.Count(r => r.State == ImplementationState.Live),
+                g.Count(r => r.State == ImplementationState.InProgress), g.Count(r => r.State == ImplementationState.NoSolution),
+                g.Count(r => r.State == ImplementationState.NotRelevant)))
+            .ToList();
+        return new OrganizationProgress(organizationId, name, rows.Count, states, themen, adoptions, live, behind);
+    }
+
+    public async Task<StateProgress> StateAsync(string landCode, CancellationToken ct)
+    {
+        const string sql = $"""
+            select count(*)::int from organizations where land_code = @landCode and kind in {Municipal};
+            select count(distinct kreis_code)::int from organizations where land_code = @landCode and kind in {Municipal};
+            with m as (select id, kreis_code from organizations where land_code = @landCode and kind in {Municipal}),
+                 kreis as (select kreis_code, count(*) as n from m group by kreis_code),
+                 live as (select i.ozg_id, m.kreis_code, count(*) as n from implementation_status i join m on m.id = i.organization_id
+                          where i.status = 'live' group by i.ozg_id, m.kreis_code)
+            select cs.ozg_id, cs.name, coalesce(sum(live.n), 0)::int as live_municipalities,
+                   count(*) filter (where live.n = kreis.n)::int as kreise_covered
+            from catalog_services cs
+            left join live on live.ozg_id = cs.ozg_id
+            left join kreis on kreis.kreis_code = live.kreis_code
+            group by cs.ozg_id, cs.name
+            order by live_municipalities desc, cs.ozg_id;
+            select newest.id as release_id, a.draft_id, newest.title, o.name as owner_organization_name,
+                   count(*)::int as adopters, count(*) filter (where a.status = 'live')::int as live
+            from adoptions a
+            join organizations ao on ao.id = a.organization_id and ao.land_code = @landCode
+            join drafts d on d.id = a.draft_id
+            join organizations o on o.id = d.owner_organization_id
+            join lateral (select r.id, r.title from releases r where r.draft_id = a.draft_id order by r.major desc, r.minor desc limit 1) newest on true
+            where a.status <> 'dropped'
+            group by newest.id, a.draft_id, newest.title, o.name
+            order by adopters desc, live desc, newest.title
+            limit 10;
+            select month, sum(releases)::int as releases, sum(adoptions)::int as adoptions from (
+                select to_char(rl.released_at at time zone 'Europe/Berlin', 'YYYY-MM') as month, 1 as releases, 0 as adoptions
+                from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id where o.land_code = @landCode
+                union all
+                select to_char(a.created_at at time zone 'Europe/Berlin', 'YYYY-MM'), 0, 1
+                from adoptions a join organizations o on o.id = a.organization_id where o.land_code = @landCode) x
+            group by month order by month;
+            select o.name as organization_name, cur.title, cur.major || '.' || cur.minor as adopted_version, n.major || '.' || n.minor as newest_version,
+                   (n.major - cur.major) as major_behind, case when n.major = cur.major then n.minor - cur.minor else 0 end as minor_behind
+            from adoptions a
+            join organizations o on o.id = a.organization_id and o.land_code = @landCode
+            join releases cur on cur.id = a.release_id
+            join lateral (select r.major, r.minor from releases r where r.draft_id = a.draft_id and r.status = 'active'
+                          order by r.major desc, r.minor desc limit 1) n on true
+            where a.status <> 'dropped'
+            order by (n.major - cur.major) desc, (n.minor - cur.minor) desc, o.name, cur.title
+            limit 500;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { landCode }, cancellationToken: ct));
+        var municipalities = await grid.ReadSingleAsync<int>();
+        var kreise = await grid.ReadSingleAsync<int>();
+        var services = (await grid.ReadAsync<ServiceReach>()).ToList();
+        var reused = (await grid.ReadAsync<ReleaseReuse>()).ToList();
+        var months = (await grid.ReadAsync<MonthFigures>()).ToList();
+        var currency = (await grid.ReadAsync<CurrencyCell>()).ToList();
+        return new StateProgress(landCode, municipalities, kreise, services, reused, months, currency);
+    }
+}
