@@ -4,11 +4,12 @@ var name = args.FirstOrDefault() ?? "draft-page";
 return name switch
 {
     "draft-page" => await DraftPageBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "state-dashboard" => await StateDashboardBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Use: ./hub bench draft-page [--revisions 50] [--comments 200] [--requests 200]");
+    Console.Error.WriteLine("Use: ./hub bench draft-page [--revisions 50] [--comments 200] [--requests 200] | ./hub bench state-dashboard [--requests 30]");
     return 2;
 }
