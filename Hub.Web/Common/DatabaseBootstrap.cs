@@ -54,6 +54,8 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
         if (await new DemoSeeder(_dataSource, new Hub.Data.Accounts.IdentityPasswordHasher()).SeedAsync(ct))
             logger.LogInformation("Loaded the demo organizations, cooperations and users");
         await new DemoDrafts(_dataSource, new MarkdownRenderer()).SeedAsync(ct);
+        if (configuration["Hub:Demo:ReferenceData"] is { Length: > 0 } reference)
+            await DemoReference.LoadAsync(_dataSource, Path.GetFullPath(reference), logger, ct);
     }
 
     /// <summary>The container disposes this singleton when the host stops: the embedded cluster stops with the hub.</summary>

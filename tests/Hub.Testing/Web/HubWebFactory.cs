@@ -27,6 +27,8 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["Hub:Cookies:AllowHttp"] = "true",
         ["Hub:SignIn:PermitsPerMinute"] = "10000",
+        // Tests bring their own reference data where they need it; the demo's full catalogue would only slow every class down.
+        ["Hub:Demo:ReferenceData"] = "",
     };
 
     public async Task InitializeAsync()

@@ -136,6 +136,7 @@ public sealed class RateLimitedHubWebFactory : HubWebFactory
     {
         ["Hub:Cookies:AllowHttp"] = "true",
         ["Hub:SignIn:PermitsPerMinute"] = "3",
+        ["Hub:Demo:ReferenceData"] = "",
     };
 }
 
@@ -167,6 +168,7 @@ public sealed class ProductionHubWebFactory : HubWebFactory
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Hub:SignIn:PermitsPerMinute"] = "10000",
+        ["Hub:Demo:ReferenceData"] = "",
     };
 }
 
