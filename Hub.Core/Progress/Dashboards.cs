@@ -34,8 +34,21 @@ public sealed record StateProgress(
     public int LiveSomewhere => Services.Count(s => s.LiveMunicipalities > 0);
 }
 
+public sealed record MemberProgress(Guid OrganizationId, string Name, int Responsible, int Live, int InProgress, int NoSolution);
+
+/// <summary>A cooperation: its members side by side, its drafts by state, its releases, their reach outside the cooperation (EfA), funding next to output.</summary>
+public sealed record CooperationProgress(
+    Guid CooperationId, string Name, decimal? FundingAmount, string? Funder, IReadOnlyList<MemberProgress> Members,
+    IReadOnlyList<(string Status, int Count)> Drafts, int Releases, int ReleasedServices, int OutsideAdopters, int OutsideLive,
+    IReadOnlyList<string> OutsideAdopterNames)
+{
+    public decimal? FundingPerReleasedService => FundingAmount is { } f && ReleasedServices > 0 ? Math.Round(f / ReleasedServices, 2) : null;
+}
+
 public interface IProgressStore
 {
+    Task<CooperationProgress?> CooperationAsync(Guid cooperationId, CancellationToken ct);
+
     Task<OrganizationProgress> OrganizationAsync(Guid organizationId, CancellationToken ct);
 
     Task<StateProgress> StateAsync(string landCode, CancellationToken ct);
@@ -51,6 +64,16 @@ public sealed class ReadProgress(IProgressStore progress, IOrganizationStore org
             || !OrganizationVisibility.CanSee(actor, organizationId, organization.LandCode, await cooperations.PartnersOfAsync(organizationId, ct)))
             return NotFound.Instance;
         return await progress.OrganizationAsync(organizationId, ct);
+    }
+
+    public async Task<Result<CooperationProgress>> CooperationAsync(Actor actor, Guid cooperationId, CancellationToken ct)
+    {
+        var cooperation = await cooperations.GetAsync(cooperationId, ct);
+        if (cooperation is null)
+            return NotFound.Instance;
+        var visible = actor.IsPlatformAdmin || actor.Coordinates(cooperationId) || cooperation.Members.Any(m => actor.IsMemberOf(m.OrganizationId))
+            || (await organizations.GetAsync(cooperation.Lead.OrganizationId, ct)) is { } lead && actor.Observes(lead.LandCode);
+        return visible && await progress.CooperationAsync(cooperationId, ct) is { } figures ? figures : NotFound.Instance;
     }
 
     public async Task<Result<StateProgress>> StateAsync(Actor actor, string landCode, CancellationToken ct)

@@ -41,6 +41,46 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
         return new OrganizationProgress(organizationId, name, rows.Count, states, themen, adoptions, live, behind);
     }
 
+    public async Task<CooperationProgress?> CooperationAsync(Guid cooperationId, CancellationToken ct)
+    {
+        const string sql = """
+            select name, funding_amount, funder from cooperations where id = @cooperationId;
+            select m.organization_id, o.name,
+                   count(*) filter (where coalesce(i.responsible, ms.municipal))::int as responsible,
+                   count(*) filter (where i.status = 'live')::int as live,
+                   count(*) filter (where i.status = 'in_progress')::int as in_progress,
+                   count(*) filter (where i.status = 'no_solution')::int as no_solution
+            from cooperation_members m
+            join organizations o on o.id = m.organization_id
+            cross join catalog_services cs
+            join catalog_municipal_services ms on ms.ozg_id = cs.ozg_id
+            left join implementation_status i on i.organization_id = m.organization_id and i.ozg_id = cs.ozg_id
+            where m.cooperation_id = @cooperationId
+            group by m.organization_id, o.name
+            order by o.name;
+            select status, count(*)::int from drafts where cooperation_id = @cooperationId group by status order by status;
+            select count(*)::int, count(distinct rl.draft_id) filter (where rl.status = 'active')::int
+            from releases rl join drafts d on d.id = rl.draft_id where d.cooperation_id = @cooperationId;
+            select o.name, a.status from adoptions a
+            join drafts d on d.id = a.draft_id
+            join organizations o on o.id = a.organization_id
+            where d.cooperation_id = @cooperationId and a.status <> 'dropped'
+              and not exists (select 1 from cooperation_members m where m.cooperation_id = @cooperationId and m.organization_id = a.organization_id)
+            order by o.name;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { cooperationId }, cancellationToken: ct));
+        var head = await grid.ReadSingleOrDefaultAsync<(string Name, decimal? Funding, string? Funder)>();
+        if (head.Name is null)
+            return null;
+        var members = (await grid.ReadAsync<MemberProgress>()).ToList();
+        var drafts = (await grid.ReadAsync<(string, int)>()).ToList();
+        var (releases, services) = await grid.ReadSingleAsync<(int, int)>();
+        var outside = (await grid.ReadAsync<(string Name, string Status)>()).ToList();
+        return new CooperationProgress(cooperationId, head.Name, head.Funding, head.Funder, members, drafts, releases, services, outside.Count,
+            outside.Count(o => o.Status == "live"), outside.Select(o => o.Name).Distinct().ToList());
+    }
+
     public async Task<StateProgress> StateAsync(string landCode, CancellationToken ct)
     {
         const string sql = $"""

@@ -36,6 +36,20 @@ public sealed class ProgressController(ReadProgress progress, CurrentActor curre
         return result.IsSuccess ? Csv(ProgressCsv.Organization(result.Value!), $"fortschritt-{id}.csv") : PageErrors.StatusFor(result.Error!);
     }
 
+    [HttpGet("/fortschritt/verbuende/{id:guid}")]
+    public async Task<IActionResult> Cooperation(Guid id, CancellationToken ct)
+    {
+        var result = await progress.CooperationAsync(await current.RequireAsync(ct), id, ct);
+        return result.IsSuccess ? View("~/Views/Progress/Cooperation.cshtml", result.Value) : PageErrors.StatusFor(result.Error!);
+    }
+
+    [HttpGet("/fortschritt/verbuende/{id:guid}.csv")]
+    public async Task<IActionResult> CooperationCsv(Guid id, CancellationToken ct)
+    {
+        var result = await progress.CooperationAsync(await current.RequireAsync(ct), id, ct);
+        return result.IsSuccess ? Csv(ProgressCsv.Cooperation(result.Value!), $"fortschritt-verbund-{id}.csv") : PageErrors.StatusFor(result.Error!);
+    }
+
     [HttpGet("/fortschritt/laender/{land}")]
     public async Task<IActionResult> State(string land, CancellationToken ct)
     {
@@ -65,6 +79,14 @@ public static class ProgressCsv
         return text.ToString();
     }
 
+    public static string Cooperation(CooperationProgress p)
+    {
+        var text = new StringBuilder("organization,responsible,live,in_progress,no_solution\n");
+        foreach (var m in p.Members)
+            text.Append(CultureInfo.InvariantCulture, $"{CsvText.Field(m.Name)},{m.Responsible},{m.Live},{m.InProgress},{m.NoSolution}\n");
+        return text.ToString();
+    }
+
     public static string State(StateProgress p)
     {
         var text = new StringBuilder("ozg_id,name,live_municipalities,kreise_covered\n");
@@ -90,6 +112,21 @@ public sealed class ProgressApiController(ReadProgress progress) : ApiController
             p.OrganizationId, p.Name, p.Responsible,
             states = Enum.GetValues<ImplementationState>().Select(s => new { state = s.ToCode(), count = p.Count(s), share = p.Share(s) }),
             p.Themenfelder, p.Adoptions, p.AdoptionsLive, p.AdoptionsBehind,
+        });
+    }
+
+    [HttpGet("cooperations/{id:guid}")]
+    [ProducesResponseType<CooperationProgress>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Cooperation(Guid id, CancellationToken ct)
+    {
+        var result = await progress.CooperationAsync(await ActorAsync(), id, ct);
+        if (!result.IsSuccess)
+            return Problem(result.Error!);
+        var p = result.Value!;
+        return Ok(new
+        {
+            p.CooperationId, p.Name, p.FundingAmount, p.Funder, p.FundingPerReleasedService, p.Members,
+            drafts = p.Drafts.Select(d => new { status = d.Status, count = d.Count }), p.Releases, p.ReleasedServices, p.OutsideAdopters, p.OutsideLive, p.OutsideAdopterNames,
         });
     }
 

@@ -110,6 +110,33 @@ public sealed class DashboardTests(HubWebFactory app) : IClassFixture<HubWebFact
     }
 
     [Fact]
+    public async Task CooperationDashboard_MembersDraftsAndEfaReach_EqualTheIndependentCount()
+    {
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var coop = await conn.QuerySingleAsync<Guid>("select id from cooperations where name = 'OZG-Modellkommune Viernheim'");
+        var members = (await conn.QueryAsync<Guid>("select organization_id from cooperation_members where cooperation_id = @coop", new { coop })).ToList();
+        var drafts = (await conn.QueryAsync<(string, long)>("select status, count(*) from drafts where cooperation_id = @coop group by status", new { coop }))
+            .ToDictionary(d => d.Item1, d => (int)d.Item2);
+
+        var actual = await (await app.ApiAsync("editor@viernheim.demo")).GetFromJsonAsync<JsonElement>($"/api/v1/progress/cooperations/{coop}");
+
+        var rows = actual.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("organizationId").GetGuid());
+        Assert.Equal(members.Order(), rows.Keys.Order());
+        foreach (var org in members)
+        {
+            var mine = _services.Select(s => _written.TryGetValue((org, s), out var w) ? w : (Responsible: _municipalServices.Contains(s), Status: "not_started")).ToList();
+            Assert.Equal(mine.Count(m => m.Responsible), rows[org].GetProperty("responsible").GetInt32());
+            Assert.Equal(mine.Count(m => m.Status == "live"), rows[org].GetProperty("live").GetInt32());
+        }
+
+        Assert.Equal(drafts, actual.GetProperty("drafts").EnumerateArray().ToDictionary(d => d.GetProperty("status").GetString()!, d => d.GetProperty("count").GetInt32()));
+        Assert.Contains("Zwingenberg", actual.GetProperty("outsideAdopterNames").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(1, actual.GetProperty("outsideLive").GetInt32());
+        await Problem.ReadAsync(await (await app.ApiAsync("editor@wetzlar.demo")).GetAsync($"/api/v1/progress/cooperations/{coop}"), HttpStatusCode.NotFound);
+        Assert.NotEmpty(Html.Parse(await (await app.SignedInAsync("observer@hmdis.demo")).GetStringAsync($"/fortschritt/verbuende/{coop}")).QuerySelectorAll("svg[role='img']"));
+    }
+
+    [Fact]
     public async Task Visibility_StateForItsObserversOnly_OrganizationForMembersPartnersObservers()
     {
         var viernheim = (await app.DataSource.OpenConnection().QuerySingleAsync<Guid>("select id from organizations where name = 'Viernheim'"));
