@@ -70,7 +70,9 @@ public sealed record ReleaseDetails(
     ReleaseInfo? Successor,
     IReadOnlyList<ReleaseInfo> OtherVersions);
 
-public sealed record ReleaseQuery(string? Text, int? ThemenfeldId, ReleaseStatus? Status, Guid? DraftId = null);
+public sealed record ReleaseQuery(
+    string? Text, int? ThemenfeldId, ReleaseStatus? Status, Guid? DraftId = null, Guid? OwnerId = null, Guid? CooperationId = null, int? MinReifegrad = null,
+    string? LandCode = null);
 
 public enum ReleaseAction
 {

@@ -31,6 +31,11 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
                    where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @ThemenfeldId))
               and (@Status::text is null or rl.status = @Status)
               and (@DraftId::uuid is null or rl.draft_id = @DraftId)
+              and (@OwnerId::uuid is null or d.owner_organization_id = @OwnerId)
+              and (@CooperationId::uuid is null or d.cooperation_id = @CooperationId)
+              and (@LandCode::text is null or o.land_code = @LandCode)
+              and (@MinReifegrad::int is null or exists (select 1 from draft_revisions rev where rev.draft_id = rl.draft_id and rev.revision = rl.revision
+                                                         and (rev.steckbrief->>'targetReifegrad')::int >= @MinReifegrad))
             """;
         const string sql = $"""
             {Select}
@@ -43,7 +48,8 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
-            Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), query.DraftId, page.Size, page.Offset,
+            Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), query.DraftId, query.OwnerId, query.CooperationId,
+            query.LandCode, query.MinReifegrad, page.Size, page.Offset,
         }, cancellationToken: ct));
         var items = (await grid.ReadAsync<ReleaseRow>()).Select(r => r.ToDomain()).ToList();
         return new Page<ReleaseInfo>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());

@@ -12,14 +12,19 @@ public sealed class ReleasesApiController(IReleaseStore releases, ChangeRelease 
 {
     [HttpGet]
     [ProducesResponseType<PageDto<ReleaseDto>>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> List(string? q, int? themenfeld, string? status, int page = 1, int pageSize = 50, CancellationToken ct = default)
+    public async Task<IActionResult> List(
+        string? q, int? themenfeld, string? status, Guid? ownerId, Guid? cooperationId, int? reifegrad, string? land, int page = 1, int pageSize = 50,
+        CancellationToken ct = default)
     {
-        var v = new FieldValidator().MaxLength("q", q, 200).Range("themenfeld", themenfeld, 1, 999).Paging(page, pageSize);
+        var v = new FieldValidator().MaxLength("q", q, 200).Range("themenfeld", themenfeld, 1, 999).Range("reifegrad", reifegrad, 0, 4).Paging(page, pageSize);
+        if (land is not null && !Hub.Core.Tenancy.Lands.IsValid(land))
+            v.Add("land", "Unbekanntes Land.");
         if (status is not null && !ReleaseStatusCodes.TryParse(status, out _))
             v.Add("status", "Erlaubt sind active, deprecated und withdrawn.");
         if (v.HasErrors)
             return Problem(v.ToError());
-        var result = await releases.ListAsync(new ReleaseQuery(q, themenfeld, status is null ? null : ReleaseStatusCodes.Parse(status)), new PageRequest(page, pageSize), ct);
+        var query = new ReleaseQuery(q, themenfeld, status is null ? null : ReleaseStatusCodes.Parse(status), null, ownerId, cooperationId, reifegrad, land);
+        var result = await releases.ListAsync(query, new PageRequest(page, pageSize), ct);
         return Ok(PageDto.From<ReleaseInfo, ReleaseDto>(mapper, result));
     }
 

@@ -107,4 +107,28 @@ public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFacto
         var list = Html.Parse(await partner.GetStringAsync("/freigaben?status=deprecated&q=Freigabeseite"));
         Assert.Single(list.QuerySelectorAll("tbody tr"));
     }
+
+    [Fact]
+    public async Task ReleaseApi_CatalogueFilters_AndAdoptersHearOfADeprecation()
+    {
+        var (editor, draft, _, second) = await TwoReleasesAsync("Gefilterte Freigabe");
+        var (viernheim, coop) = await DraftApi.ViernheimAsync(app);
+        var reader = await app.ApiAsync("editor@wetzlar.demo");
+        async Task<long> CountAsync(string filter) =>
+            (await reader.GetFromJsonAsync<JsonElement>($"/api/v1/releases?q=Gefilterte&{filter}")).GetProperty("totalCount").GetInt64();
+
+        Assert.Equal(2, await CountAsync($"ownerId={viernheim}&cooperationId={coop}&land=06"));
+        Assert.Equal(1, await CountAsync("reifegrad=3")); // only 1.0 had Reifegrad 3 in its Steckbrief
+        Assert.Equal(0, await CountAsync($"ownerId={Guid.NewGuid()}"));
+        Assert.Equal(0, await CountAsync("reifegrad=4"));
+        Assert.Equal(0, await CountAsync("land=09"));
+        Assert.NotEmpty((await Problem.ReadAsync(await reader.GetAsync("/api/v1/releases?land=99&reifegrad=7"), HttpStatusCode.BadRequest)).FieldErrors("land"));
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var zwingenberg = await Dapper.SqlMapper.QuerySingleAsync<Guid>(conn, "select id from organizations where name = 'Zwingenberg'");
+        await DraftApi.JsonAsync(await (await app.ApiAsync("editor@zwingenberg.demo")).PostAsJsonAsync("/api/v1/adoptions", new { releaseId = second, organizationId = zwingenberg }), HttpStatusCode.Created);
+        await DraftApi.JsonAsync(await editor.PostAsJsonAsync($"/api/v1/releases/{second}/deprecate", new { reason = "Bitte warten" }), HttpStatusCode.OK);
+        Assert.Equal(1, await app.Data.CountAsync("notifications n join users u on u.id = n.user_id",
+            "u.email = 'editor@zwingenberg.demo' and n.kind = 'release_deprecated' and n.draft_id = @draft", new { draft }));
+    }
 }
