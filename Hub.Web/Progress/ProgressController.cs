@@ -23,48 +23,34 @@ public sealed record BarChart(string Title, IReadOnlyList<Bar> Bars)
 public sealed class ProgressController(ReadProgress progress, CurrentActor current) : Controller
 {
     [HttpGet("/fortschritt/organisationen/{id:guid}")]
-    public async Task<IActionResult> Organization(Guid id, CancellationToken ct)
-    {
-        var result = await progress.OrganizationAsync(await current.RequireAsync(ct), id, ct);
-        return result.IsSuccess ? View("~/Views/Progress/Organization.cshtml", result.Value) : PageErrors.StatusFor(result.Error!);
-    }
+    public async Task<IActionResult> Organization(Guid id, CancellationToken ct) =>
+        Page(await progress.OrganizationAsync(await current.RequireAsync(ct), id, ct), "Organization");
 
     [HttpGet("/fortschritt/organisationen/{id:guid}.csv")]
-    public async Task<IActionResult> OrganizationCsv(Guid id, CancellationToken ct)
-    {
-        var result = await progress.OrganizationAsync(await current.RequireAsync(ct), id, ct);
-        return result.IsSuccess ? Csv(ProgressCsv.Organization(result.Value!), $"fortschritt-{id}.csv") : PageErrors.StatusFor(result.Error!);
-    }
+    public async Task<IActionResult> OrganizationCsv(Guid id, CancellationToken ct) =>
+        Csv(await progress.OrganizationAsync(await current.RequireAsync(ct), id, ct), ProgressCsv.Organization, $"fortschritt-{id}.csv");
 
     [HttpGet("/fortschritt/verbuende/{id:guid}")]
-    public async Task<IActionResult> Cooperation(Guid id, CancellationToken ct)
-    {
-        var result = await progress.CooperationAsync(await current.RequireAsync(ct), id, ct);
-        return result.IsSuccess ? View("~/Views/Progress/Cooperation.cshtml", result.Value) : PageErrors.StatusFor(result.Error!);
-    }
+    public async Task<IActionResult> Cooperation(Guid id, CancellationToken ct) =>
+        Page(await progress.CooperationAsync(await current.RequireAsync(ct), id, ct), "Cooperation");
 
     [HttpGet("/fortschritt/verbuende/{id:guid}.csv")]
-    public async Task<IActionResult> CooperationCsv(Guid id, CancellationToken ct)
-    {
-        var result = await progress.CooperationAsync(await current.RequireAsync(ct), id, ct);
-        return result.IsSuccess ? Csv(ProgressCsv.Cooperation(result.Value!), $"fortschritt-verbund-{id}.csv") : PageErrors.StatusFor(result.Error!);
-    }
+    public async Task<IActionResult> CooperationCsv(Guid id, CancellationToken ct) =>
+        Csv(await progress.CooperationAsync(await current.RequireAsync(ct), id, ct), ProgressCsv.Cooperation, $"fortschritt-verbund-{id}.csv");
 
     [HttpGet("/fortschritt/laender/{land}")]
-    public async Task<IActionResult> State(string land, CancellationToken ct)
-    {
-        var result = await progress.StateAsync(await current.RequireAsync(ct), land, ct);
-        return result.IsSuccess ? View("~/Views/Progress/State.cshtml", result.Value) : PageErrors.StatusFor(result.Error!);
-    }
+    public async Task<IActionResult> State(string land, CancellationToken ct) =>
+        Page(await progress.StateAsync(await current.RequireAsync(ct), land, ct), "State");
 
     [HttpGet("/fortschritt/laender/{land}.csv")]
-    public async Task<IActionResult> StateCsv(string land, CancellationToken ct)
-    {
-        var result = await progress.StateAsync(await current.RequireAsync(ct), land, ct);
-        return result.IsSuccess ? Csv(ProgressCsv.State(result.Value!), $"fortschritt-land-{land}.csv") : PageErrors.StatusFor(result.Error!);
-    }
+    public async Task<IActionResult> StateCsv(string land, CancellationToken ct) =>
+        Csv(await progress.StateAsync(await current.RequireAsync(ct), land, ct), ProgressCsv.State, $"fortschritt-land-{land}.csv");
 
-    private FileContentResult Csv(string text, string name) => File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", name);
+    private IActionResult Page<T>(Result<T> result, string view) =>
+        result.IsSuccess ? View($"~/Views/Progress/{view}.cshtml", result.Value) : PageErrors.StatusFor(result.Error!);
+
+    private IActionResult Csv<T>(Result<T> result, Func<T, string> csv, string name) =>
+        result.IsSuccess ? File(Encoding.UTF8.GetBytes(csv(result.Value!)), "text/csv; charset=utf-8", name) : PageErrors.StatusFor(result.Error!);
 }
 
 public static class ProgressCsv

@@ -9,22 +9,9 @@ namespace Hub.Browser.Tests;
 /// <summary>Nachnutzung with an upgrade and the Umsetzungsstand page, in the browser and axe-core clean.</summary>
 public sealed class AdoptionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/anmelden");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
-        await page.GetByLabel("Passwort").FillAsync("Demo-Passwort-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/anmelden", StringComparison.Ordinal));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string email) => browser.SignedInAsync(email);
 
-    private static async Task AxeCleanAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        Assert.True(result.Violations.Length == 0, $"axe on {page.Url}:\n" + string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")));
-    }
+    private static Task AxeCleanAsync(IPage page) => BrowserFixture.AxeCleanAsync(page);
 
     private async Task ApproveAndReleaseUrkunde11Async()
     {
