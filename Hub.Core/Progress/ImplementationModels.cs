@@ -57,7 +57,8 @@ public sealed record ImplementationStatus(
     Guid? AdoptionId,
     Guid? DraftId,
     bool Recorded,
-    DateTimeOffset? UpdatedAt);
+    DateTimeOffset? UpdatedAt,
+    int RowVersion);
 
 /// <summary>One row of a bulk change (API PUT or CSV import).</summary>
 public sealed record ImplementationInput(string OzgId, bool Responsible, ImplementationState State, int? Reifegrad, string? Reason);

@@ -27,7 +27,13 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
         return (organization, await store.ListAsync(organizationId, ct));
     }
 
-    public async Task<Result<int>> PutAsync(Actor actor, Guid organizationId, IReadOnlyList<(string? OzgId, bool? Responsible, string? Status, int? Reifegrad, string? Reason)> rows, CancellationToken ct)
+    /// <summary>
+    /// Bulk upsert. A row that carries the row version it was based on and meanwhile changed in the database is a conflict
+    /// (409 stale_status, nothing written) unless it already holds the same values: concurrent editors never overwrite each other.
+    /// </summary>
+    public async Task<Result<int>> PutAsync(
+        Actor actor, Guid organizationId, IReadOnlyList<(string? OzgId, bool? Responsible, string? Status, int? Reifegrad, string? Reason, int? BaseRowVersion)> rows,
+        CancellationToken ct)
     {
         var organization = await VisibleAsync(actor, organizationId, ct);
         if (organization is null)
@@ -50,7 +56,19 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
 
         if (v.HasErrors)
             return v.ToError();
-        await WriteAsync(actor, organizationId, Changes(current, inputs), ct);
+        var changes = Changes(current, inputs);
+        var stale = rows.Where(r => r.BaseRowVersion is { } b && current[r.OzgId!].RowVersion != b)
+            .Select(r => r.OzgId!).Intersect(changes.Select(c => c.After.OzgId)).Order(StringComparer.Ordinal).ToList();
+        if (stale.Count > 0)
+        {
+            return new Conflict("stale_status", new ErrorMessage(
+                "Inzwischen hat jemand anderes den Stand geändert ({0}). Nichts wurde überschrieben; bitte laden Sie neu.", string.Join(", ", stale)))
+            {
+                Details = new Dictionary<string, object> { ["ozgIds"] = stale },
+            };
+        }
+
+        await WriteAsync(actor, organizationId, changes, ct);
         return inputs.Count;
     }
 
@@ -102,7 +120,7 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
 
             var f = raw.Select(x => x.Trim()).ToArray();
             var problems = new List<string>();
-            if (f[0] != ags)
+            if (f[0] != (ags ?? ""))
                 problems.Add($"row for another organization (AGS {f[0]}); this import is for AGS {ags ?? "–"} only");
             int? reifegrad = null;
             if (f[5].Length > 0)

@@ -14,7 +14,8 @@ public sealed class ImplementationStore(NpgsqlDataSource db) : IImplementationSt
         const string sql = """
             select s.ozg_id, s.name as service_name, s.themenfeld_id, t.name as themenfeld_name,
                    coalesce(i.responsible, m.municipal) as responsible, coalesce(i.status, 'not_started') as status,
-                   i.reifegrad, i.reason, i.adoption_id, i.draft_id, i.organization_id is not null as recorded, i.updated_at
+                   i.reifegrad, i.reason, i.adoption_id, i.draft_id, i.organization_id is not null as recorded, i.updated_at,
+                   coalesce(i.row_version, 0) as row_version
             from catalog_services s
             join catalog_themenfelder t on t.id = s.themenfeld_id
             join catalog_municipal_services m on m.ozg_id = s.ozg_id
@@ -77,7 +78,10 @@ public sealed class ImplementationStore(NpgsqlDataSource db) : IImplementationSt
 
         public DateTimeOffset? UpdatedAt { get; init; }
 
+        public int RowVersion { get; init; }
+
         public ImplementationStatus ToDomain() => new(OzgId, ServiceName, ThemenfeldId, ThemenfeldName, Responsible,
-            ImplementationCodes.TryParse(Status, out var s) ? s : ImplementationState.NotStarted, Reifegrad, Reason, AdoptionId, DraftId, Recorded, UpdatedAt);
+            ImplementationCodes.TryParse(Status, out var s) ? s : ImplementationState.NotStarted, Reifegrad, Reason, AdoptionId, DraftId, Recorded, UpdatedAt,
+            RowVersion);
     }
 }

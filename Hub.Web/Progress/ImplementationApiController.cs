@@ -7,9 +7,9 @@ namespace Hub.Web.Progress;
 
 public sealed record ImplementationStatusDto(
     string OzgId, string Name, int ThemenfeldId, string Themenfeld, bool Responsible, string Status, int? Reifegrad, string? Reason, Guid? AdoptionId,
-    Guid? DraftId, bool Recorded, DateTimeOffset? UpdatedAt);
+    Guid? DraftId, bool Recorded, DateTimeOffset? UpdatedAt, int RowVersion);
 
-public sealed record ImplementationRowRequest(string? OzgId, bool? Responsible, string? Status, int? Reifegrad, string? Reason);
+public sealed record ImplementationRowRequest(string? OzgId, bool? Responsible, string? Status, int? Reifegrad, string? Reason, int? BaseRowVersion);
 
 public sealed record ImplementationPutRequest(IReadOnlyList<ImplementationRowRequest>? Rows);
 
@@ -29,7 +29,7 @@ public sealed class ImplementationApiController(ManageImplementation implementat
     [ProducesResponseType<object>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Put(Guid id, ImplementationPutRequest request, CancellationToken ct)
     {
-        var rows = (request.Rows ?? []).Select(r => (r.OzgId, r.Responsible, r.Status, r.Reifegrad, r.Reason)).ToList();
+        var rows = (request.Rows ?? []).Select(r => (r.OzgId, r.Responsible, r.Status, r.Reifegrad, r.Reason, r.BaseRowVersion)).ToList();
         var result = await implementation.PutAsync(await ActorAsync(), id, rows, ct);
         return result.IsSuccess ? Ok(new { rows = result.Value }) : Problem(result.Error!);
     }
@@ -68,5 +68,5 @@ public sealed class ImplementationApiController(ManageImplementation implementat
     }
 
     internal static ImplementationStatusDto ToDto(ImplementationStatus s) => new(s.OzgId, s.ServiceName, s.ThemenfeldId, s.ThemenfeldName, s.Responsible,
-        s.State.ToCode(), s.Reifegrad, s.Reason, s.AdoptionId, s.DraftId, s.Recorded, s.UpdatedAt);
+        s.State.ToCode(), s.Reifegrad, s.Reason, s.AdoptionId, s.DraftId, s.Recorded, s.UpdatedAt, s.RowVersion);
 }

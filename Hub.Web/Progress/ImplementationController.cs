@@ -18,11 +18,18 @@ public sealed class ImplementationFormRow
     public int? Reifegrad { get; set; }
 
     public string? Reason { get; set; }
+
+    public int? BaseRowVersion { get; set; }
 }
 
 public sealed record ImplementationPage(
-    Organization Organization, IReadOnlyList<ImplementationStatus> Rows, bool ShowAll, bool CanEdit, ImplementationImport? Import, bool DryRun, string? Message)
+    Organization Organization, IReadOnlyList<ImplementationStatus> Rows, bool ShowAll, bool CanEdit, ImplementationImport? Import, bool DryRun, string? Message,
+    IReadOnlyDictionary<string, ImplementationFormRow>? Posted = null)
 {
+    /// <summary>What the form shows for a row: after a refused save the user's own input (with the current row version), else the stored state.</summary>
+    public (bool Responsible, string Status, int? Reifegrad, string? Reason) Shown(ImplementationStatus r) =>
+        Posted?.GetValueOrDefault(r.OzgId) is { } p ? (p.Responsible, p.Status ?? r.State.ToCode(), p.Reifegrad, p.Reason) : (r.Responsible, r.State.ToCode(), r.Reifegrad, r.Reason);
+
     public IReadOnlyList<ImplementationStatus> Responsible => Rows.Where(r => r.Responsible).ToList();
 
     public int Count(ImplementationState state) => Responsible.Count(r => r.State == state);
@@ -38,9 +45,10 @@ public sealed class ImplementationController(ManageImplementation implementation
     [HttpPost("/organisationen/{id:guid}/umsetzungsstand")]
     public async Task<IActionResult> Save(Guid id, List<ImplementationFormRow> rows, bool alle, CancellationToken ct)
     {
-        var input = rows.Select(r => (r.OzgId, (bool?)r.Responsible, r.Status, r.Reifegrad, r.Reason)).ToList();
+        var input = rows.Select(r => (r.OzgId, (bool?)r.Responsible, r.Status, r.Reifegrad, r.Reason, r.BaseRowVersion)).ToList();
         return await this.AfterPostAsync(await implementation.PutAsync(await current.RequireAsync(ct), id, input, ct),
-            $"/organisationen/{id}/umsetzungsstand?meldung=gespeichert{(alle ? "&alle=true" : "")}", problems, () => RenderAsync(id, alle, null, false, null, ct));
+            $"/organisationen/{id}/umsetzungsstand?meldung=gespeichert{(alle ? "&alle=true" : "")}", problems,
+            () => RenderAsync(id, alle, null, false, null, ct, rows.Where(r => r.OzgId is not null).DistinctBy(r => r.OzgId).ToDictionary(r => r.OzgId!)));
     }
 
     [HttpGet("/organisationen/{id:guid}/umsetzungsstand.csv")]
@@ -74,7 +82,8 @@ public sealed class ImplementationController(ManageImplementation implementation
         return await RenderAsync(id, false, result.Value, dryRun, null, ct);
     }
 
-    private async Task<IActionResult> RenderAsync(Guid id, bool all, ImplementationImport? import, bool dryRun, string? message, CancellationToken ct)
+    private async Task<IActionResult> RenderAsync(
+        Guid id, bool all, ImplementationImport? import, bool dryRun, string? message, CancellationToken ct, IReadOnlyDictionary<string, ImplementationFormRow>? posted = null)
     {
         var actor = await current.RequireAsync(ct);
         var result = await implementation.GetAsync(actor, id, ct);
@@ -82,6 +91,6 @@ public sealed class ImplementationController(ManageImplementation implementation
             return PageErrors.StatusFor(result.Error!);
         var (organization, rows) = result.Value;
         return View("~/Views/Progress/Implementation.cshtml",
-            new ImplementationPage(organization, rows, all, OrganizationVisibility.CanEdit(actor, id), import, dryRun, message));
+            new ImplementationPage(organization, rows, all, OrganizationVisibility.CanEdit(actor, id), import, dryRun, message, posted));
     }
 }

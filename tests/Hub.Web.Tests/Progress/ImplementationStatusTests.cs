@@ -150,4 +150,32 @@ public sealed class ImplementationStatusTests(HubWebFactory app) : IClassFixture
         Assert.NotEmpty(observer.QuerySelectorAll("tbody tr"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync("editor@wetzlar.demo")).GetAsync(path)).StatusCode);
     }
+
+    [Fact]
+    public async Task ConcurrentEdits_TheStaleSaveIs409_NothingOverwritten_TheUsersChoiceStaysOnTheForm()
+    {
+        var einhausen = await OrganizationAsync("Einhausen");
+        var path = $"/organisationen/{einhausen}/umsetzungsstand";
+        var first = await app.SignedInAsync("digital@bensheim.demo");
+        var second = await app.SignedInAsync("digital@bensheim.demo");
+        Dictionary<string, string> Fields(string html) => Html.Parse(html).QuerySelectorAll("form[action$='/umsetzungsstand'] [name^='rows[']")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? "");
+        var a = Fields(await first.GetStringAsync(path));
+        var b = Fields(await second.GetStringAsync(path));
+        var ozg = a["rows[0].OzgId"];
+        a["rows[0].Status"] = "live";
+        b["rows[0].Status"] = "no_solution";
+
+        var saved = await HubWebFactory.PostFormAsync(first, path, path, a);
+        var stale = await HubWebFactory.PostFormAsync(second, path, path, b);
+        var api = await DraftApi.JsonAsync(await (await app.ApiAsync("digital@bensheim.demo")).PutAsJsonAsync($"/api/v1/organizations/{einhausen}/implementation-status",
+            new { rows = new[] { new { ozgId = ozg, status = "planned", baseRowVersion = 0 } } }), HttpStatusCode.Conflict);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var form = await Html.ParseAsync(stale);
+        Assert.Equal("no_solution", form.QuerySelector("#s-0 option[selected]")!.GetAttribute("value"));
+        Assert.Equal("stale_status", api.GetProperty("code").GetString());
+        Assert.Equal(1, await app.Data.CountAsync("implementation_status", "organization_id = @einhausen and ozg_id = @ozg and status = 'live'", new { einhausen, ozg }));
+    }
 }
