@@ -131,9 +131,78 @@ public sealed class DashboardTests(HubWebFactory app) : IClassFixture<HubWebFact
 
         Assert.Equal(drafts, actual.GetProperty("drafts").EnumerateArray().ToDictionary(d => d.GetProperty("status").GetString()!, d => d.GetProperty("count").GetInt32()));
         Assert.Contains("Zwingenberg", actual.GetProperty("outsideAdopterNames").EnumerateArray().Select(n => n.GetString()));
-        Assert.Equal(1, actual.GetProperty("outsideLive").GetInt32());
+        var outside = (await conn.QueryAsync<(Guid Org, string Status)>(
+            "select a.organization_id, a.status from adoptions a join drafts d on d.id = a.draft_id where d.cooperation_id = @coop", new { coop }))
+            .Where(a => !members.Contains(a.Org) && a.Status != "dropped").ToList();
+        Assert.Equal(outside.Count, actual.GetProperty("outsideAdopters").GetInt32());
+        Assert.Equal(outside.Count(a => a.Status == "live"), actual.GetProperty("outsideLive").GetInt32());
         await Problem.ReadAsync(await (await app.ApiAsync("editor@wetzlar.demo")).GetAsync($"/api/v1/progress/cooperations/{coop}"), HttpStatusCode.NotFound);
         Assert.NotEmpty(Html.Parse(await (await app.SignedInAsync("observer@hmdis.demo")).GetStringAsync($"/fortschritt/verbuende/{coop}")).QuerySelectorAll("svg[role='img']"));
+    }
+
+    [Fact]
+    public async Task StateDashboard_ReuseMonthsAndVersionCurrency_EqualLinqOverTheRawRows()
+    {
+        // More adoptions across Hessen: random municipalities adopt the demo's Urkunde 1.0, some go live.
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var urkunde = await conn.QuerySingleAsync<(Guid Draft, Guid Release)>(
+            "select draft_id, id from releases where title = 'Urkundenanforderung Standesamt' and major = 1 and minor = 0");
+        var user = await conn.QuerySingleAsync<Guid>("select id from users where email = 'editor@zwingenberg.demo'");
+        var random = new Random(7);
+        foreach (var (org, _) in _municipalities.OrderBy(_ => random.Next()).Take(15))
+        {
+            await conn.ExecuteAsync("""
+                insert into adoptions (id, organization_id, draft_id, release_id, status, live_since, created_by, created_at, updated_at)
+                values (gen_random_uuid(), @org, @Draft, @Release, @status, case when @status = 'live' then current_date end, @user, now() - make_interval(days => @days), now())
+                on conflict do nothing
+                """, new { org, urkunde.Draft, urkunde.Release, status = random.Next(2) == 0 ? "live" : "planned", user, days = random.Next(0, 90) });
+        }
+
+        var adoptions = (await conn.QueryAsync<(Guid Draft, Guid Release, string Status, DateTime CreatedAt, string Land)>("""
+            select a.draft_id, a.release_id, a.status, a.created_at, o.land_code from adoptions a join organizations o on o.id = a.organization_id
+            """)).Where(a => a.Land == "06" && a.Status != "dropped").ToList();
+        var releases = (await conn.QueryAsync<(Guid Id, Guid Draft, int Major, int Minor, string Status, DateTime ReleasedAt, string Land)>("""
+            select rl.id, rl.draft_id, rl.major, rl.minor, rl.status, rl.released_at, o.land_code
+            from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id
+            """)).ToList();
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        string Month(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), berlin).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var state = await (await app.ApiAsync("observer@hmdis.demo")).GetFromJsonAsync<JsonElement>("/api/v1/progress/states/06");
+
+        var observer = await app.ApiAsync("observer@hmdis.demo");
+        foreach (var org in (await conn.QueryAsync<Guid>("select distinct organization_id from adoptions")).Take(8))
+        {
+            var own = (await conn.QueryAsync<(Guid Release, Guid Draft, string Status)>("select release_id, draft_id, status from adoptions where organization_id = @org", new { org }))
+                .Where(a => a.Status != "dropped").ToList();
+            var figures = await observer.GetFromJsonAsync<JsonElement>($"/api/v1/progress/organizations/{org}");
+            Assert.Equal(own.Count, figures.GetProperty("adoptions").GetInt32());
+            Assert.Equal(own.Count(a => a.Status == "live"), figures.GetProperty("adoptionsLive").GetInt32());
+        }
+
+        var expectedReuse = adoptions.GroupBy(a => a.Draft).Select(g => (Draft: g.Key, Adopters: g.Count(), Live: g.Count(a => a.Status == "live")))
+            .OrderByDescending(x => x.Adopters).ToList();
+        var top = state.GetProperty("mostReused").EnumerateArray().First();
+        Assert.Equal(expectedReuse[0].Draft, top.GetProperty("draftId").GetGuid());
+        Assert.Equal(expectedReuse[0].Adopters, top.GetProperty("adopters").GetInt32());
+        Assert.Equal(expectedReuse[0].Live, top.GetProperty("live").GetInt32());
+
+        var expectedMonths = releases.Where(r => r.Land == "06").Select(r => (Month: Month(r.ReleasedAt), R: 1, A: 0))
+            .Concat(adoptions.Select(a => (Month: Month(a.CreatedAt), R: 0, A: 1)))
+            .GroupBy(x => x.Month).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Sum(x => x.R)}:{g.Sum(x => x.A)}").ToList();
+        Assert.Equal(expectedMonths, state.GetProperty("months").EnumerateArray()
+            .Select(m => $"{m.GetProperty("month").GetString()}:{m.GetProperty("releases").GetInt32()}:{m.GetProperty("adoptions").GetInt32()}").ToList());
+
+        var newest = releases.Where(r => r.Status == "active").GroupBy(r => r.Draft).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Major).ThenByDescending(r => r.Minor).First());
+        var expectedCurrency = adoptions.Where(a => newest.ContainsKey(a.Draft)).Select(a =>
+        {
+            var cur = releases.Single(r => r.Id == a.Release);
+            var n = newest[a.Draft];
+            return $"{cur.Major}.{cur.Minor}->{n.Major}.{n.Minor}:{n.Major - cur.Major}:{(n.Major == cur.Major ? n.Minor - cur.Minor : 0)}";
+        }).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expectedCurrency, state.GetProperty("currency").EnumerateArray().Select(c =>
+            $"{c.GetProperty("adoptedVersion").GetString()}->{c.GetProperty("newestVersion").GetString()}:{c.GetProperty("majorBehind").GetInt32()}:{c.GetProperty("minorBehind").GetInt32()}")
+            .Order(StringComparer.Ordinal).ToList());
     }
 
     [Fact]
