@@ -15,7 +15,8 @@ namespace Hub.Data.Demo;
 
 /// <summary>
 /// Drafts in every state, made through the real lifecycle (the same store and rules as the API), so a new user
-/// sees a living hub: Viernheim's "Urkundenanforderung Standesamt" released as 1.0 and in review for 1.1,
+/// sees a living hub: Viernheim's "Urkundenanforderung Standesamt" released as 1.0 and 1.1 and in review for 1.2
+/// (Zwingenberg runs 1.0 live and sees the update),
 /// a Bensheim draft with changes requested, a Wetzlar draft in review in its own cooperation, and more.
 /// </summary>
 public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
@@ -49,6 +50,14 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
         await Ok(change.SaveAsync(viernheim, urkunde, Content("Urkundenanforderung Standesamt",
             "Geburts-, Ehe- und Sterbeurkunden online anfordern und bezahlen.", UrkundeBody + "\n\n## Neu in 1.1\n\nBezahlen mit giropay und PayPal.", ["10557"]), 1, ct));
         await Ok(change.SubmitAsync(viernheim, urkunde, 2, ct));
+        await Ok(change.ReviewAsync(mrnReviewer, urkunde, null, "approve", "Gut.", ct));
+        await Ok(change.ReviewAsync(bensheimReviewer, urkunde, null, "approve", "", ct));
+        // 1.1 is released: Zwingenberg, still on 1.0, sees "Update verfügbar"; 1.2 is in review with one approval so far.
+        await Ok(change.ReleaseAsync(viernheim, urkunde, "Bezahlen mit **giropay** und PayPal.", false, ct));
+        await Ok(change.SaveAsync(viernheim, urkunde, Content("Urkundenanforderung Standesamt",
+            "Geburts-, Ehe- und Sterbeurkunden online anfordern und bezahlen.",
+            UrkundeBody + "\n\n## Neu in 1.1\n\nBezahlen mit giropay und PayPal.\n\n## Neu in 1.2\n\nUrkunden zusätzlich als elektronisch beglaubigtes PDF.", ["10557"]), 2, ct));
+        await Ok(change.SubmitAsync(viernheim, urkunde, 3, ct));
         await Ok(change.ReviewAsync(mrnReviewer, urkunde, null, "approve", "Gut.", ct));
 
         var sport = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Sportförderung beantragen",

@@ -92,7 +92,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser) : IClassFixtur
         var reviewer = await SignedInAsync("reviewer@bensheim.demo");
         await AxeCleanAsync(reviewer);
         await reviewer.Locator("section[aria-labelledby='s-aufgaben']").GetByRole(AriaRole.Link, new() { Name = "Urkundenanforderung Standesamt" }).ClickAsync();
-        await reviewer.GetByLabel("Zum Abschnitt (Fassung 2)").SelectOptionAsync("neu-in-11");
+        await reviewer.GetByLabel("Zum Abschnitt (Fassung 3)").SelectOptionAsync("neu-in-11");
         await reviewer.GetByLabel("Kommentar (Markdown)").FillAsync("Ist **PayPal** mit der Kasse abgestimmt?");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Kommentieren" }).ClickAsync();
         Assert.Contains("Abschnitt „Neu in 1.1“", await reviewer.Locator("article.hub-comment").InnerTextAsync(), StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed class LifecycleBrowserTests(BrowserFixture browser) : IClassFixtur
         await visitor.GotoAsync("/katalog?q=Geburtsurkunde");
         await AxeCleanAsync(visitor);
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Geburtsurkunde und -bescheinigung" }).ClickAsync();
-        Assert.Contains("Urkundenanforderung Standesamt 1.0", await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Urkundenanforderung Standesamt 1.1", await visitor.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AxeCleanAsync(visitor);
     }
 }

@@ -59,7 +59,7 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
     }
 
     [Fact]
-    public async Task Demo_ZwingenbergRunsTheUrkundeLive_AndSeesTheUpdateOnceViernheimReleases11()
+    public async Task Demo_ZwingenbergRunsTheUrkunde10Live_SeesTheUpdateTo11_AndLaterTo12()
     {
         var zwingenberg = await app.ApiAsync("editor@zwingenberg.demo");
         var org = await OrganizationAsync("Zwingenberg");
@@ -67,7 +67,8 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
         var urkunde = mine.EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Urkundenanforderung Standesamt");
         Assert.Equal("live", urkunde.GetProperty("status").GetString());
         Assert.Equal("1.0", urkunde.GetProperty("version").GetString());
-        Assert.False(urkunde.GetProperty("updateAvailable").GetBoolean());
+        Assert.True(urkunde.GetProperty("updateAvailable").GetBoolean());
+        Assert.Equal("1.1", urkunde.GetProperty("newestVersion").GetString());
 
         var draft = urkunde.GetProperty("draftId").GetGuid();
         await DraftApi.JsonAsync(await (await app.ApiAsync("reviewer@bensheim.demo")).PostAsJsonAsync($"/api/v1/drafts/{draft}/reviews", new { verdict = "approve" }), HttpStatusCode.Created);
@@ -75,7 +76,7 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
 
         var after = await zwingenberg.GetFromJsonAsync<JsonElement>($"/api/v1/adoptions/{urkunde.GetProperty("id").GetGuid()}");
         Assert.True(after.GetProperty("updateAvailable").GetBoolean());
-        Assert.Equal("1.1", after.GetProperty("newestVersion").GetString());
+        Assert.Equal("1.2", after.GetProperty("newestVersion").GetString());
     }
 
     [Fact]

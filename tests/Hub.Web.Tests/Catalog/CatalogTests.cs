@@ -29,7 +29,7 @@ public sealed class CatalogTests(HubWebFactory app) : IClassFixture<HubWebFactor
         var page = await Html.ParseAsync(await app.Browser().GetAsync("/katalog/10557"));
 
         Assert.Equal("Geburtsurkunde und -bescheinigung", page.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Urkundenanforderung Standesamt 1.0", page.QuerySelector("#freigaben + ul")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Urkundenanforderung Standesamt 1.1", page.QuerySelector("#freigaben + ul")!.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.QuerySelectorAll("table tbody tr"));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync("/katalog/99999")).StatusCode);
     }
@@ -47,7 +47,7 @@ public sealed class CatalogTests(HubWebFactory app) : IClassFixture<HubWebFactor
         Assert.Contains(list.GetProperty("items").EnumerateArray(), s => s.GetProperty("ozgId").GetString() == "10557");
         Assert.All(list.GetProperty("items").EnumerateArray(), s => Assert.Equal(10, s.GetProperty("themenfeldId").GetInt32()));
         Assert.Equal("Querschnitt", one.GetProperty("themenfeld").GetString());
-        Assert.Equal("1.0", one.GetProperty("releases")[0].GetProperty("version").GetString());
+        Assert.Equal("1.1", one.GetProperty("releases")[0].GetProperty("version").GetString());
         Assert.Equal("not_found", (await Problem.ReadAsync(missing, HttpStatusCode.NotFound)).Code);
         Assert.NotEmpty((await Problem.ReadAsync(bad, HttpStatusCode.BadRequest)).FieldErrors("pageSize"));
     }

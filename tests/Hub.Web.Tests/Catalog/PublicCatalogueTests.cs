@@ -85,7 +85,7 @@ public sealed class PublicCatalogueTests(HubWebFactory app) : IClassFixture<HubW
         Assert.Empty(byWetzlar.QuerySelectorAll(".hub-results li"));
         Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType!.MediaType);
         Assert.Contains(doc.Descendants(atom + "entry"), e => e.Element(atom + "title")!.Value == "Urkundenanforderung Standesamt 1.0");
-        Assert.Equal(["Urkundenanforderung Standesamt 1.0"], service.Descendants(atom + "entry").Select(e => e.Element(atom + "title")!.Value));
+        Assert.Equal(["Urkundenanforderung Standesamt 1.1", "Urkundenanforderung Standesamt 1.0"], service.Descendants(atom + "entry").Select(e => e.Element(atom + "title")!.Value));
         Assert.DoesNotContain(otherThemenfeld.Descendants(atom + "entry"), e => e.Element(atom + "title")!.Value.StartsWith("Urkunden", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync($"/dienste/{await DraftAsync("Ehrenamtskarte")}/feed.atom")).StatusCode);
     }

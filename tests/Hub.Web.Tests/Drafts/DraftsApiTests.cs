@@ -27,10 +27,10 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
 
         Assert.Superset(new HashSet<string?> { "draft", "in_review", "changes_requested", "approved", "withdrawn" }, statuses);
         Assert.Equal("in_review", urkunde.GetProperty("status").GetString());
-        Assert.Equal("1.0", urkunde.GetProperty("latestVersion").GetString());
-        Assert.Equal(2, urkunde.GetProperty("revision").GetInt32());
-        Assert.Contains((await observer.GetFromJsonAsync<JsonElement>("/api/v1/releases?q=Urkunden")).GetProperty("items").EnumerateArray(),
-            r => r.GetProperty("version").GetString() == "1.0");
+        Assert.Equal("1.1", urkunde.GetProperty("latestVersion").GetString());
+        Assert.Equal(3, urkunde.GetProperty("revision").GetInt32());
+        Assert.Equal(["1.1", "1.0"], (await observer.GetFromJsonAsync<JsonElement>("/api/v1/releases?q=Urkundenanforderung")).GetProperty("items").EnumerateArray()
+            .Select(r => r.GetProperty("version").GetString()));
     }
 
     [Fact]
