@@ -22,7 +22,7 @@ public sealed record ReleaseListPage(
 
 public sealed record ReleasePage(
     ReleaseDetails Details, RevisionDiff? DiffToPrevious, bool CanChange, string? Message, AdoptionReach Reach,
-    IReadOnlyList<Hub.Core.Adoptions.Adoption> MyAdoptions, IReadOnlyList<(Guid Id, string Name)> CanAdoptFor);
+    IReadOnlyList<Hub.Core.Adoptions.Adoption> MyAdoptions, IReadOnlyList<(Guid Id, string Name)> CanAdoptFor, string? PostedReason = null);
 
 /// <summary>Aggregate figures, visible to every signed-in user: how many organizations use the service, how many live, how many on this version.</summary>
 public sealed record AdoptionReach(int Adopters, int Live, int OnThisVersion);

@@ -41,11 +41,11 @@ public sealed class ReleasesController(
 
     [HttpPost("/freigaben/{id:guid}/veraltet")]
     public async Task<IActionResult> Deprecate(Guid id, string? reason, Guid? successorReleaseId, CancellationToken ct) =>
-        await AfterAsync(id, await change.ExecuteAsync(await current.RequireAsync(ct), id, ReleaseAction.Deprecate, reason, successorReleaseId, ct), ct);
+        await AfterAsync(id, await change.ExecuteAsync(await current.RequireAsync(ct), id, ReleaseAction.Deprecate, reason, successorReleaseId, ct), reason, ct);
 
     [HttpPost("/freigaben/{id:guid}/zurueckziehen")]
     public async Task<IActionResult> Withdraw(Guid id, string? reason, Guid? successorReleaseId, CancellationToken ct) =>
-        await AfterAsync(id, await change.ExecuteAsync(await current.RequireAsync(ct), id, ReleaseAction.Withdraw, reason, successorReleaseId, ct), ct);
+        await AfterAsync(id, await change.ExecuteAsync(await current.RequireAsync(ct), id, ReleaseAction.Withdraw, reason, successorReleaseId, ct), reason, ct);
 
     [HttpPost("/freigaben/{id:guid}/nachnutzen")]
     public async Task<IActionResult> Adopt(Guid id, Guid? organizationId, CancellationToken ct)
@@ -54,10 +54,10 @@ public sealed class ReleasesController(
         return await this.AfterPostAsync(result, result.IsSuccess ? $"/nachnutzungen/{result.Value!.Id}?meldung=angelegt" : "", problems, () => RenderAsync(id, null, ct));
     }
 
-    private Task<IActionResult> AfterAsync(Guid id, Result<ReleaseInfo> result, CancellationToken ct) =>
-        this.AfterPostAsync(result, $"/freigaben/{id}?meldung=geaendert", problems, () => RenderAsync(id, null, ct));
+    private Task<IActionResult> AfterAsync(Guid id, Result<ReleaseInfo> result, string? reason, CancellationToken ct) =>
+        this.AfterPostAsync(result, $"/freigaben/{id}?meldung=geaendert", problems, () => RenderAsync(id, null, ct, reason));
 
-    private async Task<IActionResult> RenderAsync(Guid id, string? message, CancellationToken ct)
+    private async Task<IActionResult> RenderAsync(Guid id, string? message, CancellationToken ct, string? postedReason = null)
     {
         var details = await releases.GetDetailsAsync(id, ct);
         if (details is null)
@@ -76,6 +76,6 @@ public sealed class ReleasesController(
             : [];
         var reach = new AdoptionReach(all.Count(a => a.Status != Hub.Core.Adoptions.AdoptionStatus.Dropped),
             all.Count(a => a.Status == Hub.Core.Adoptions.AdoptionStatus.Live), all.Count(a => a.ReleaseId == details.Release.Id && a.Status != Hub.Core.Adoptions.AdoptionStatus.Dropped));
-        return View("Show", new ReleasePage(details, diff, canChange, message, reach, mine, canAdoptFor));
+        return View("Show", new ReleasePage(details, diff, canChange, message, reach, mine, canAdoptFor, postedReason));
     }
 }

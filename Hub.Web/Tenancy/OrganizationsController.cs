@@ -38,6 +38,7 @@ public sealed class OrganizationsController(
             mapper.Map<OrganizationViewModel>(organization),
             mapper.Map<List<CooperationListItemViewModel>>(coops.Items),
             TenancyPolicy.CanManageMembers(actor, id),
-            actor.IsMemberOf(id)));
+            actor.IsMemberOf(id),
+            OrganizationVisibility.CanSee(actor, id, organization.LandCode, await cooperations.PartnersOfAsync(id, ct))));
     }
 }

@@ -46,7 +46,8 @@ public sealed record OrganizationPage(
     OrganizationViewModel Organization,
     IReadOnlyList<CooperationListItemViewModel> Cooperations,
     bool CanManageMembers,
-    bool IsMember);
+    bool IsMember,
+    bool CanSeeProgress);
 
 public sealed record CooperationListPage(IReadOnlyList<CooperationListItemViewModel> Items, PagerViewModel Pager, string? Q);
 

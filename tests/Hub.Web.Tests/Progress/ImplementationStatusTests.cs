@@ -149,6 +149,8 @@ public sealed class ImplementationStatusTests(HubWebFactory app) : IClassFixture
         Assert.Null(observer.QuerySelector("select[name^='rows[']"));
         Assert.NotEmpty(observer.QuerySelectorAll("tbody tr"));
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync("editor@wetzlar.demo")).GetAsync(path)).StatusCode);
+        Assert.Null(Html.Parse(await (await app.SignedInAsync("editor@wetzlar.demo")).GetStringAsync($"/organisationen/{lorsch}")).QuerySelector("a[href$='/umsetzungsstand']"));
+        Assert.NotNull(Html.Parse(await (await app.SignedInAsync("observer@hmdis.demo")).GetStringAsync($"/organisationen/{lorsch}")).QuerySelector("a[href$='/umsetzungsstand']"));
     }
 
     [Fact]

@@ -96,6 +96,10 @@ public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFacto
             new() { ["reason"] = "Ersetzt durch 1.1", ["successorReleaseId"] = second.ToString() });
         var empty = await HubWebFactory.PostFormAsync(editor, $"/freigaben/{second}", $"/freigaben/{second}/zurueckziehen", new() { ["reason"] = "" });
         var after = Html.Parse(await partner.GetStringAsync($"/freigaben/{first}"));
+        // Deprecating it again is a conflict; the page comes back with the reason the user typed.
+        var again = await HubWebFactory.PostFormAsync(editor, $"/freigaben/{second}", $"/freigaben/{first}/veraltet", new() { ["reason"] = "Mein zweiter Grund" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("Mein zweiter Grund", (await Html.ParseAsync(again)).QuerySelector("#withdraw-reason")!.GetAttribute("value"));
 
         Assert.Equal(2, page.QuerySelectorAll("section[aria-labelledby='s-zustimmungen'] tbody tr").Length);
         Assert.Contains(page.QuerySelectorAll(".hub-diff--ins"), l => l.TextContent.Contains("ePayBL", StringComparison.Ordinal));
