@@ -6,7 +6,8 @@ public interface IAdoptionStore
 {
     Task<Adoption?> GetAsync(Guid id, CancellationToken ct);
 
-    Task<IReadOnlyList<Adoption>> ListForOrganizationAsync(Guid organizationId, CancellationToken ct);
+    /// <summary>The adoptions of the given organizations, in one query.</summary>
+    Task<IReadOnlyList<Adoption>> ListForOrganizationsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct);
 
     /// <summary>Every adoption of any release of one service (draft), for the release page.</summary>
     Task<IReadOnlyList<Adoption>> ListForServiceAsync(Guid draftId, CancellationToken ct);

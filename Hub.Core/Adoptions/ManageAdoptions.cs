@@ -34,10 +34,29 @@ public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore rele
 
     public async Task<Result<IReadOnlyList<Adoption>>> ListAsync(Actor actor, Guid organizationId, CancellationToken ct)
     {
-        var list = await adoptions.ListForOrganizationAsync(organizationId, ct);
+        var list = await adoptions.ListForOrganizationsAsync([organizationId], ct);
         if (list.Count > 0 && !await CanSeeAsync(actor, list[0], ct))
             return NotFound.Instance;
         return Result<IReadOnlyList<Adoption>>.Ok(list);
+    }
+
+    /// <summary>The actor's organizations that may adopt this release now: active release, editor there, not the owner, not adopted yet.</summary>
+    public static IReadOnlyList<(Guid Id, string Name)> MayAdoptFor(Actor actor, ReleaseInfo release, IEnumerable<Adoption> existing)
+    {
+        if (release.Status != ReleaseStatus.Active)
+            return [];
+        var adopted = existing.Select(a => a.OrganizationId).ToHashSet();
+        return actor.Memberships
+            .Where(m => MayEdit(actor, m.OrganizationId) && m.OrganizationId != release.OwnerOrganizationId && !adopted.Contains(m.OrganizationId))
+            .Select(m => (m.OrganizationId, m.OrganizationName))
+            .ToList();
+    }
+
+    /// <summary>The adoptions of every organization the actor belongs to (its own, so always visible), in one query.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name, IReadOnlyList<Adoption> Adoptions)>> ListMineAsync(Actor actor, CancellationToken ct)
+    {
+        var all = (await adoptions.ListForOrganizationsAsync(actor.Memberships.Select(m => m.OrganizationId).ToList(), ct)).ToLookup(a => a.OrganizationId);
+        return actor.Memberships.Select(m => (m.OrganizationId, m.OrganizationName, (IReadOnlyList<Adoption>)all[m.OrganizationId].ToList())).ToList();
     }
 
     public async Task<Result<Adoption>> AdoptAsync(Actor actor, Guid? releaseId, Guid? organizationId, CancellationToken ct)
@@ -136,11 +155,7 @@ public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore rele
     private async Task<bool> CanSeeAsync(Actor actor, Adoption adoption, CancellationToken ct) =>
         OrganizationVisibility.CanSee(actor, adoption.OrganizationId, adoption.OrganizationLandCode, await cooperations.PartnersOfAsync(adoption.OrganizationId, ct));
 
-    public static Conflict IllegalTransition(AdoptionStatus current) =>
-        new("illegal_transition", new ErrorMessage("Im aktuellen Status „{0}“ ist das nicht möglich.", current.Label()))
-        {
-            Details = new Dictionary<string, object> { ["currentStatus"] = current.ToCode() },
-        };
+    public static Conflict IllegalTransition(AdoptionStatus current) => Conflict.IllegalTransition(current.Label(), current.ToCode());
 
     private static Conflict Stale(int current) =>
         new("stale_adoption", new ErrorMessage("Die Nachnutzung wurde inzwischen geändert. Nichts wurde überschrieben; bitte laden Sie neu."))

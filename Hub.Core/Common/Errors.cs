@@ -30,7 +30,15 @@ public sealed record Forbidden(string Code, ErrorMessage Message) : HubError(Cod
     public static Forbidden Instance { get; } = new("forbidden", new ErrorMessage("Dafür fehlt Ihnen die Berechtigung."));
 }
 
-public sealed record Conflict(string Code, ErrorMessage Message) : HubError(Code, Message);
+public sealed record Conflict(string Code, ErrorMessage Message) : HubError(Code, Message)
+{
+    /// <summary>409 illegal_transition naming the current state (its German label in the message, its code in the details).</summary>
+    public static Conflict IllegalTransition(string label, string code) =>
+        new("illegal_transition", new ErrorMessage("Im aktuellen Status „{0}“ ist das nicht möglich.", label))
+        {
+            Details = new Dictionary<string, object> { ["currentStatus"] = code },
+        };
+}
 
 public sealed record ValidationFailed(string Code, ErrorMessage Message) : HubError(Code, Message)
 {

@@ -9,6 +9,9 @@ public sealed record DraftAccess(
     /// <summary>Members of the cooperation's organizations and its coordinators discuss a draft; observers only read.</summary>
     public bool CanComment => IsCooperationMember || IsCoordinator;
 
+    /// <summary>Whether a new comment is possible now: a withdrawn draft takes no more.</summary>
+    public bool CanCommentIn(DraftStatus status) => CanComment && status != DraftStatus.Withdrawn;
+
     /// <summary>A thread is resolved by whoever started it, by an editor of the owner or by a coordinator.</summary>
     public bool CanResolve(Guid threadAuthorId, Actor actor) => IsOwnerEditor || IsCoordinator || (CanComment && threadAuthorId == actor.UserId);
 

@@ -93,11 +93,7 @@ public static class DraftLifecycle
     private static HubError? Fresh(DraftSnapshot draft, DraftCommand command) =>
         command.BaseRevision is { } based && based != draft.CurrentRevision ? StaleRevision(based, draft.CurrentRevision) : null;
 
-    public static Conflict IllegalTransition(DraftStatus current) =>
-        new("illegal_transition", new ErrorMessage("Im aktuellen Status „{0}“ ist das nicht möglich.", current.Label()))
-        {
-            Details = new Dictionary<string, object> { ["currentStatus"] = current.ToCode() },
-        };
+    public static Conflict IllegalTransition(DraftStatus current) => Conflict.IllegalTransition(current.Label(), current.ToCode());
 
     public static Conflict StaleRevision(int based, int current) =>
         new("stale_revision", new ErrorMessage("Ihre Fassung {0} ist veraltet: inzwischen gibt es Fassung {1}. Nichts wurde überschrieben; bitte laden Sie neu und übernehmen Sie Ihre Änderungen.", based, current))

@@ -15,6 +15,19 @@ public sealed record OrganizationProgress(
     public int Count(ImplementationState state) => States.FirstOrDefault(s => s.State == state)?.Count ?? 0;
 
     public double Share(ImplementationState state) => Responsible == 0 ? 0 : Math.Round(100.0 * Count(state) / Responsible, 1);
+
+    /// <summary>The figures of the responsible services among an organization's Umsetzungsstand (the dashboard and the status page share them).</summary>
+    public static OrganizationProgress From(Guid organizationId, string name, IEnumerable<ImplementationStatus> rows, int adoptions, int live, int behind)
+    {
+        var responsible = rows.Where(r => r.Responsible).ToList();
+        var states = responsible.GroupBy(r => r.State).Select(g => new StateCount(g.Key, g.Count())).OrderBy(s => s.State).ToList();
+        var themen = responsible.GroupBy(r => (r.ThemenfeldId, r.ThemenfeldName)).OrderBy(g => g.Key.ThemenfeldId)
+            .Select(g => new ThemenfeldProgress(g.Key.ThemenfeldId, g.Key.ThemenfeldName, g.Count(), g.Count(r => r.State == ImplementationState.Live),
+                g.Count(r => r.State == ImplementationState.InProgress), g.Count(r => r.State == ImplementationState.NoSolution),
+                g.Count(r => r.State == ImplementationState.NotRelevant)))
+            .ToList();
+        return new OrganizationProgress(organizationId, name, responsible.Count, states, themen, adoptions, live, behind);
+    }
 }
 
 public sealed record ServiceReach(string OzgId, string Name, int LiveMunicipalities, int KreiseCovered);

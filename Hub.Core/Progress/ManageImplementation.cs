@@ -45,10 +45,11 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
         if (rows.Count is 0 or > MaxRows)
             v.Add("rows", "Bitte 1 bis {0} Zeilen senden.", MaxRows);
         var inputs = new List<ImplementationInput>();
+        var known = current.Keys.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
-            foreach (var problem in ImplementationRules.Problems(r.OzgId, r.Status, r.Reifegrad, r.Reason, current.Keys.ToHashSet(StringComparer.Ordinal)))
+            foreach (var problem in ImplementationRules.Problems(r.OzgId, r.Status, r.Reifegrad, r.Reason, known))
                 v.Add($"rows[{i}]", "{0}", problem);
             if (!v.HasErrors && ImplementationCodes.TryParse(r.Status, out var state))
                 inputs.Add(new ImplementationInput(r.OzgId!, r.Responsible ?? current[r.OzgId!].Responsible, state, r.Reifegrad, FieldValidator.Trim(r.Reason)));

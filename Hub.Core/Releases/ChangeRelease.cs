@@ -51,9 +51,5 @@ public sealed class ChangeRelease(IReleaseStore releases, IDraftStore drafts, IC
         return changed;
     }
 
-    public static Conflict IllegalTransition(ReleaseStatus current) =>
-        new("illegal_transition", new ErrorMessage("Im aktuellen Status „{0}“ ist das nicht möglich.", current.Label()))
-        {
-            Details = new Dictionary<string, object> { ["currentStatus"] = current.ToCode() },
-        };
+    public static Conflict IllegalTransition(ReleaseStatus current) => Conflict.IllegalTransition(current.Label(), current.ToCode());
 }

@@ -33,11 +33,11 @@ public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
         return (await conn.QuerySingleOrDefaultAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.id = @id", new { id }, cancellationToken: ct)))?.ToDomain();
     }
 
-    public async Task<IReadOnlyList<Adoption>> ListForOrganizationAsync(Guid organizationId, CancellationToken ct)
+    public async Task<IReadOnlyList<Adoption>> ListForOrganizationsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.organization_id = @organizationId order by rl.title, a.id",
-            new { organizationId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
+        return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.organization_id = any(@ids) order by rl.title, a.id",
+            new { ids = organizationIds.ToArray() }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 
     public async Task<IReadOnlyList<Adoption>> ListForServiceAsync(Guid draftId, CancellationToken ct)

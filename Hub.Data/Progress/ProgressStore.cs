@@ -11,14 +11,8 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
 
     public async Task<OrganizationProgress> OrganizationAsync(Guid organizationId, CancellationToken ct)
     {
-        // The responsible services with their state (recorded or default), aggregated below; one row per OZG-Leistung.
+        // The Umsetzungsstand comes from the same query as the status page; here only the adoptions are counted.
         const string sql = """
-            select cs.themenfeld_id, t.name as themenfeld, coalesce(i.status, 'not_started') as status
-            from catalog_services cs
-            join catalog_themenfelder t on t.id = cs.themenfeld_id
-            join catalog_municipal_services m on m.ozg_id = cs.ozg_id
-            left join implementation_status i on i.organization_id = @organizationId and i.ozg_id = cs.ozg_id
-            where coalesce(i.responsible, m.municipal);
             select count(*) filter (where a.status <> 'dropped')::int as adoptions, count(*) filter (where a.status = 'live')::int as live,
                    count(*) filter (where a.status <> 'dropped' and exists (
                        select 1 from releases n join releases cur on cur.id = a.release_id
@@ -26,19 +20,12 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
             from adoptions a where a.organization_id = @organizationId;
             select name from organizations where id = @organizationId;
             """;
+        var rows = await new ImplementationStore(db).ListAsync(organizationId, ct);
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct));
-        var rows = (await grid.ReadAsync<(int ThemenfeldId, string Themenfeld, string Status)>())
-            .Select(r => (r.ThemenfeldId, r.Themenfeld, State: ImplementationCodes.TryParse(r.Status, out var st) ? st : ImplementationState.NotStarted)).ToList();
         var (adoptions, live, behind) = await grid.ReadSingleAsync<(int, int, int)>();
         var name = await grid.ReadSingleAsync<string>();
-        var states = rows.GroupBy(r => r.State).Select(g => new StateCount(g.Key, g.Count())).OrderBy(s => s.State).ToList();
-        var themen = rows.GroupBy(r => (r.ThemenfeldId, r.Themenfeld)).OrderBy(g => g.Key.ThemenfeldId)
-            .Select(g => new ThemenfeldProgress(g.Key.ThemenfeldId, g.Key.Themenfeld, g.Count(), g.Count(r => r.State == ImplementationState.Live),
-                g.Count(r => r.State == ImplementationState.InProgress), g.Count(r => r.State == ImplementationState.NoSolution),
-                g.Count(r => r.State == ImplementationState.NotRelevant)))
-            .ToList();
-        return new OrganizationProgress(organizationId, name, rows.Count, states, themen, adoptions, live, behind);
+        return OrganizationProgress.From(organizationId, name, rows, adoptions, live, behind);
     }
 
     public async Task<CooperationProgress?> CooperationAsync(Guid cooperationId, CancellationToken ct)

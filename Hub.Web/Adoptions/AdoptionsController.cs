@@ -25,11 +25,7 @@ public sealed class AdoptionsController(ManageAdoptions adoptions, IReleaseStore
     [HttpGet("/nachnutzungen")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var actor = await current.RequireAsync(ct);
-        var list = new List<(Guid, string, IReadOnlyList<Adoption>)>();
-        foreach (var m in actor.Memberships)
-            list.Add((m.OrganizationId, m.OrganizationName, (await adoptions.ListAsync(actor, m.OrganizationId, ct)).Value ?? []));
-        return View(new AdoptionListPage(list));
+        return View(new AdoptionListPage(await adoptions.ListMineAsync(await current.RequireAsync(ct), ct)));
     }
 
     [HttpGet("/nachnutzungen/{id:guid}")]

@@ -10,6 +10,7 @@ using Hub.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Hub.Web.Catalog;
 
@@ -22,7 +23,7 @@ public sealed record PublicListPage(
 /// one page per service, and Atom feeds of new releases. Only released content is read here.
 /// </summary>
 [AllowAnonymous]
-public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatalogStore catalog) : Controller
+public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatalogStore catalog, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/dienste")]
     public async Task<IActionResult> Index(string? q, int? themenfeld, Guid? federfuehrend, Guid? verbund, int? reifegrad, string? land, int page = 1, CancellationToken ct = default)
@@ -46,9 +47,12 @@ public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatal
         await catalogue.GetAsync(draftId, ct) is { } service ? View("~/Views/Catalog/Service.cshtml", service) : NotFound();
 
     [HttpGet("/dienste/feed.atom")]
-    public async Task<IActionResult> Feed(int? themenfeld, CancellationToken ct) =>
-        Atom(themenfeld is null ? "IKZ Hub: neue Freigaben" : $"IKZ Hub: neue Freigaben im Themenfeld {themenfeld}", Request.Path + Request.QueryString,
-            await catalogue.FeedAsync(themenfeld, null, 50, ct));
+    public async Task<IActionResult> Feed(int? themenfeld, CancellationToken ct)
+    {
+        var name = themenfeld is null ? null : (await catalog.ListThemenfelderAsync(ct)).FirstOrDefault(t => t.Id == themenfeld)?.Name;
+        var title = name is null ? localizer["IKZ Hub: neue Freigaben"] : localizer["IKZ Hub: neue Freigaben im Themenfeld {0}", name];
+        return Atom(title, Request.Path + Request.QueryString, await catalogue.FeedAsync(themenfeld, null, 50, ct));
+    }
 
     [HttpGet("/dienste/{draftId:guid}/feed.atom")]
     public async Task<IActionResult> ServiceFeed(Guid draftId, CancellationToken ct)

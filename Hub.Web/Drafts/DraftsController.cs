@@ -131,7 +131,7 @@ public sealed class DraftsController(
         var reviewingFor = actor.Memberships.Where(m => access.ReviewingOrganizationIds.Contains(m.OrganizationId))
             .Select(m => (m.OrganizationId, m.OrganizationName)).ToList();
         var threads = CommentThread.Build(await comments.ListAsync(id, ct));
-        var discussion = new DraftDiscussion(threads, markdown.Headings(draft.Content.Body), access.CanComment && draft.Summary.Status != DraftStatus.Withdrawn,
+        var discussion = new DraftDiscussion(threads, markdown.Headings(draft.Content.Body), access.CanCommentIn(draft.Summary.Status),
             threads.Where(t => !t.IsResolved && access.CanResolve(t.Root.AuthorUserId, actor)).Select(t => t.Root.Id).ToHashSet());
         var timeline = await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct);
         return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionsAsync(id, ct), allowed, reviewingFor, message,

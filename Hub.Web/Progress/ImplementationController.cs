@@ -32,7 +32,7 @@ public sealed record ImplementationPage(
 
     public IReadOnlyList<ImplementationStatus> Responsible => Rows.Where(r => r.Responsible).ToList();
 
-    public int Count(ImplementationState state) => Responsible.Count(r => r.State == state);
+    public OrganizationProgress Figures => OrganizationProgress.From(Organization.Id, Organization.Name, Rows, 0, 0, 0);
 }
 
 /// <summary>The Umsetzungsstand page: the figures, the bulk editor, CSV download and upload with a dry run.</summary>

@@ -69,11 +69,7 @@ public sealed class ReleasesController(
         var actor = await current.RequireAsync(ct);
         var all = await adoptionStore.ListForServiceAsync(details.Release.DraftId, ct);
         var mine = all.Where(a => actor.IsMemberOf(a.OrganizationId)).ToList();
-        var canAdoptFor = details.Release.Status == ReleaseStatus.Active
-            ? actor.Memberships.Where(m => Hub.Core.Adoptions.ManageAdoptions.MayEdit(actor, m.OrganizationId)
-                    && m.OrganizationId != details.Release.OwnerOrganizationId && mine.All(a => a.OrganizationId != m.OrganizationId))
-                .Select(m => (m.OrganizationId, m.OrganizationName)).ToList()
-            : [];
+        var canAdoptFor = Hub.Core.Adoptions.ManageAdoptions.MayAdoptFor(actor, details.Release, mine);
         var reach = new AdoptionReach(all.Count(a => a.Status != Hub.Core.Adoptions.AdoptionStatus.Dropped),
             all.Count(a => a.Status == Hub.Core.Adoptions.AdoptionStatus.Live), all.Count(a => a.ReleaseId == details.Release.Id && a.Status != Hub.Core.Adoptions.AdoptionStatus.Dropped));
         return View("Show", new ReleasePage(details, diff, canChange, message, reach, mine, canAdoptFor, postedReason));

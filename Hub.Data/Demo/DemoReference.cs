@@ -5,9 +5,10 @@ using Hub.Core.Tenancy;
 using Hub.Data.Catalog;
 using Hub.Data.Progress;
 using Hub.Data.Tenancy;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Hub.Web.Common;
+namespace Hub.Data.Demo;
 
 /// <summary>
 /// For the demo (`./hub run`): the full OZG catalogue and every Hessian municipality and Kreis from the public
@@ -15,7 +16,7 @@ namespace Hub.Web.Common;
 /// of the ministry's example (of ~140 responsible services most online, some in progress, many without a solution on
 /// the platform, a few not relevant). Idempotent; skipped when the folder is missing or the setting is empty.
 /// </summary>
-internal static class DemoReference
+public static class DemoReference
 {
     public static async Task LoadAsync(NpgsqlDataSource db, string directory, ILogger logger, CancellationToken ct)
     {
