@@ -33,9 +33,11 @@ switch (verb)
         }
 
         await bootstrap.InitializeAsync(migrate: true);
+        // Imports are the operator's work: they run as the owner, not as the web application's role.
+        var owner = new Hub.Data.Common.HubDb(bootstrap.OwnerDataSource);
         var imported = rest[0] == "catalog"
-            ? await Hub.Web.Catalog.CatalogCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>(), rest[1], Console.Out, CancellationToken.None)
-            : await Hub.Web.Tenancy.OrganizationCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Tenancy.IOrganizationStore>(),
+            ? await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(owner), rest[1], Console.Out, CancellationToken.None)
+            : await Hub.Web.Tenancy.OrganizationCli.ImportAsync(new Hub.Data.Tenancy.OrganizationStore(owner),
                 app.Services.GetRequiredService<Hub.Core.Common.IClock>(), rest[1..], Console.Out, CancellationToken.None);
         await bootstrap.DisposeAsync();
         return imported;

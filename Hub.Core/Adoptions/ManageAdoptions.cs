@@ -10,7 +10,8 @@ namespace Hub.Core.Adoptions;
 /// (planned → in_progress → live, or dropped), keeps a local overlay and upgrades to newer releases.
 /// Adoptions are seen by the organization, its cooperation partners and the observers of its Land.
 /// </summary>
-public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore releases, ICooperationStore cooperations, IMarkdown markdown, IClock clock)
+public sealed class ManageAdoptions(
+    IAdoptionStore adoptions, IReleaseStore releases, IOrganizationStore organizations, ICooperationStore cooperations, IMarkdown markdown, IClock clock)
 {
     public const int NotesMax = 20_000;
 
@@ -34,10 +35,10 @@ public sealed class ManageAdoptions(IAdoptionStore adoptions, IReleaseStore rele
 
     public async Task<Result<IReadOnlyList<Adoption>>> ListAsync(Actor actor, Guid organizationId, CancellationToken ct)
     {
-        var list = await adoptions.ListForOrganizationsAsync([organizationId], ct);
-        if (list.Count > 0 && !await CanSeeAsync(actor, list[0], ct))
+        // Decided by the organization, not by whether rows come back: the database hides them from strangers too.
+        if (await OrganizationVisibility.VisibleAsync(actor, organizationId, organizations, cooperations, ct) is null)
             return NotFound.Instance;
-        return Result<IReadOnlyList<Adoption>>.Ok(list);
+        return Result<IReadOnlyList<Adoption>>.Ok(await adoptions.ListForOrganizationsAsync([organizationId], ct));
     }
 
     /// <summary>The actor's organizations that may adopt this release now: active release, editor there, not the owner, not adopted yet.</summary>

@@ -72,9 +72,7 @@ public sealed class ReadProgress(IProgressStore progress, IOrganizationStore org
 {
     public async Task<Result<OrganizationProgress>> OrganizationAsync(Actor actor, Guid organizationId, CancellationToken ct)
     {
-        var organization = await organizations.GetAsync(organizationId, ct);
-        if (organization is null
-            || !OrganizationVisibility.CanSee(actor, organizationId, organization.LandCode, await cooperations.PartnersOfAsync(organizationId, ct)))
+        if (await OrganizationVisibility.VisibleAsync(actor, organizationId, organizations, cooperations, ct) is null)
             return NotFound.Instance;
         return await progress.OrganizationAsync(organizationId, ct);
     }

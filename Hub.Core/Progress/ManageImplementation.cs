@@ -172,12 +172,6 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
         await store.UpsertAsync(organizationId, changes.Select(c => c.After).ToList(), actor.UserId, at, audit, ct);
     }
 
-    private async Task<Organization?> VisibleAsync(Actor actor, Guid organizationId, CancellationToken ct)
-    {
-        var organization = await organizations.GetAsync(organizationId, ct);
-        return organization is not null
-               && OrganizationVisibility.CanSee(actor, organizationId, organization.LandCode, await cooperations.PartnersOfAsync(organizationId, ct))
-            ? organization
-            : null;
-    }
+    private Task<Organization?> VisibleAsync(Actor actor, Guid organizationId, CancellationToken ct) =>
+        OrganizationVisibility.VisibleAsync(actor, organizationId, organizations, cooperations, ct);
 }

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Hub.Data.Accounts;
 
-public sealed class UserStore(NpgsqlDataSource db) : IUserStore
+public sealed class UserStore(HubDb db) : IUserStore
 {
     public async Task<UserAccount?> FindByEmailAsync(string normalizedEmail, CancellationToken ct)
     {
@@ -15,7 +15,8 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
             select id, email, display_name, password_hash, is_platform_admin, disabled_at, failed_sign_ins, locked_until
             from users where email = @normalizedEmail
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         var row = await conn.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(sql, new { normalizedEmail }, cancellationToken: ct));
         return row is null
             ? null
@@ -34,7 +35,8 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
             from observers ob left join organizations o on o.id = ob.organization_id
             where ob.user_id = @userId order by ob.land_code;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { userId }, cancellationToken: ct));
         var user = await grid.ReadSingleOrDefaultAsync<ActorRow>();
         if (user is null)
@@ -54,8 +56,9 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
             values (@Id, @Email, @DisplayName, @PasswordHash, @IsPlatformAdmin)
             on conflict (email) do nothing
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         if (await conn.ExecuteAsync(new CommandDefinition(sql, user, tx, cancellationToken: ct)) == 0)
             return false;
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
@@ -72,16 +75,20 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
                 locked_until = case when failed_sign_ins + 1 >= @MaxFailedAttempts then @LockedUntil else locked_until end
             where id = @userId
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await conn.ExecuteAsync(new CommandDefinition(sql,
             new { userId, policy.MaxFailedAttempts, LockedUntil = now + policy.LockoutDuration }, cancellationToken: ct));
+        await scope.CommitAsync(ct);
     }
 
     public async Task RecordSuccessfulSignInAsync(Guid userId, DateTimeOffset now, CancellationToken ct)
     {
         const string sql = "update users set failed_sign_ins = 0, locked_until = null, last_sign_in_at = @now where id = @userId";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await conn.ExecuteAsync(new CommandDefinition(sql, new { userId, now }, cancellationToken: ct));
+        await scope.CommitAsync(ct);
     }
 
     private sealed class UserRow

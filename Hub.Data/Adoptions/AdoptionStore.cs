@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Hub.Data.Adoptions;
 
-public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
+public sealed class AdoptionStore(HubDb db) : IAdoptionStore
 {
     /// <summary>The adoption, the adopted release and the newest active release of the same service.</summary>
     private const string Select = """
@@ -19,8 +19,7 @@ public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
         from adoptions a
         join organizations o on o.id = a.organization_id
         join releases rl on rl.id = a.release_id
-        join drafts d on d.id = a.draft_id
-        join organizations owner on owner.id = d.owner_organization_id
+        join organizations owner on owner.id = rl.owner_organization_id
         left join lateral (
             select n.id, n.major, n.minor from releases n
             where n.draft_id = a.draft_id and n.status = 'active'
@@ -29,20 +28,23 @@ public sealed class AdoptionStore(NpgsqlDataSource db) : IAdoptionStore
 
     public async Task<Adoption?> GetAsync(Guid id, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QuerySingleOrDefaultAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.id = @id", new { id }, cancellationToken: ct)))?.ToDomain();
     }
 
     public async Task<IReadOnlyList<Adoption>> ListForOrganizationsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.organization_id = any(@ids) order by rl.title, a.id",
             new { ids = organizationIds.ToArray() }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 
     public async Task<IReadOnlyList<Adoption>> ListForServiceAsync(Guid draftId, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.draft_id = @draftId order by o.name, a.id",
             new { draftId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }

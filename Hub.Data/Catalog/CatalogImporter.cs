@@ -10,7 +10,7 @@ namespace Hub.Data.Catalog;
 /// Upserts the whole catalogue in one transaction. Each statement only touches rows whose values differ,
 /// and reports per row whether it inserted (xmax = 0) or updated, so a second import counts zero changes.
 /// </summary>
-internal sealed class CatalogImporter(NpgsqlDataSource db)
+internal sealed class CatalogImporter(HubDb db)
 {
     private const string Themenfelder = """
         insert into catalog_themenfelder as t (id, name)
@@ -56,8 +56,9 @@ internal sealed class CatalogImporter(NpgsqlDataSource db)
 
     public async Task<CatalogImportSummary> ImportAsync(CatalogImportSet set, IProgress<string>? progress, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         var counts = new List<TableImportCount>();
 
         async Task Step(string table, int read, string sql, object args)

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Hub.Data.Catalog;
 
-public sealed class CatalogStore(NpgsqlDataSource db) : ICatalogStore
+public sealed class CatalogStore(HubDb db) : ICatalogStore
 {
     private const string ServiceSelect = """
         select s.ozg_id, s.name, s.themenfeld_id, t.name as themenfeld_name, s.lebenslage_id, l.name as lebenslage_name
@@ -21,7 +21,8 @@ public sealed class CatalogStore(NpgsqlDataSource db) : ICatalogStore
             select t.id, t.name, (select count(*)::int from catalog_services s where s.themenfeld_id = t.id) as service_count
             from catalog_themenfelder t order by t.id
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<Themenfeld>(new CommandDefinition(sql, cancellationToken: ct))).ToList();
     }
 
@@ -43,7 +44,8 @@ public sealed class CatalogStore(NpgsqlDataSource db) : ICatalogStore
             select count(*) from catalog_services s {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             query.ThemenfeldId, Text = text, Pattern = Sql.ContainsPattern(text), page.Size, page.Offset,
@@ -62,13 +64,13 @@ public sealed class CatalogStore(NpgsqlDataSource db) : ICatalogStore
                        o.name as owner_organization_name, rl.released_at
                 from releases rl
                 join draft_catalog_services dcs on dcs.draft_id = rl.draft_id
-                join drafts d on d.id = rl.draft_id
-                join organizations o on o.id = d.owner_organization_id
+                join organizations o on o.id = rl.owner_organization_id
                 where dcs.ozg_id = @ozgId and rl.status = 'active'
                 order by rl.draft_id, rl.major desc, rl.minor desc) latest
             order by released_at desc;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { ozgId }, cancellationToken: ct));
         var service = await grid.ReadSingleOrDefaultAsync<CatalogService>();
         if (service is null)
@@ -83,7 +85,8 @@ public sealed class CatalogStore(NpgsqlDataSource db) : ICatalogStore
         if (ozgIds.Count == 0)
             return [];
         const string sql = "select id from unnest(@ids) as id where not exists (select 1 from catalog_services s where s.ozg_id = id) order by id";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<string>(new CommandDefinition(sql, new { ids = ozgIds.ToArray() }, cancellationToken: ct))).ToList();
     }
 

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Hub.Data.Common;
 
-public sealed class AuditStore(NpgsqlDataSource db) : IAuditStore
+public sealed class AuditStore(HubDb db) : IAuditStore
 {
     public async Task<Page<AuditEntry>> ListAsync(string entityType, Guid entityId, PageRequest page, CancellationToken ct)
     {
@@ -24,7 +24,8 @@ public sealed class AuditStore(NpgsqlDataSource db) : IAuditStore
             limit @Size offset @Offset;
             select count(*) from audit_events a {filter};
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { entityType, entityId, page.Size, page.Offset }, cancellationToken: ct));
         var items = (await grid.ReadAsync<AuditEntry>()).ToList();
         return new Page<AuditEntry>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());

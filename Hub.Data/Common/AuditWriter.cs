@@ -20,10 +20,11 @@ internal static class AuditWriter
     /// no longer holds, e.g. somebody else was first), nothing is written and the answer is false. <paramref name="then"/>
     /// runs after a successful change in the same transaction.
     /// </summary>
-    public static async Task<bool> ChangeAsync(NpgsqlDataSource db, string sql, object args, AuditEvent audit, CancellationToken ct, string? then = null)
+    public static async Task<bool> ChangeAsync(HubDb db, string sql, object args, AuditEvent audit, CancellationToken ct, string? then = null)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         if (await conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct)) == 0)
             return false;
         if (then is not null)

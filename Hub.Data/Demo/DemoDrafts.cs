@@ -3,6 +3,7 @@ using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
 using Hub.Core.Adoptions;
+using Hub.Data.Common;
 using Hub.Data.Accounts;
 using Hub.Data.Adoptions;
 using Hub.Data.Releases;
@@ -19,16 +20,16 @@ namespace Hub.Data.Demo;
 /// (Zwingenberg runs 1.0 live and sees the update),
 /// a Bensheim draft with changes requested, a Wetzlar draft in review in its own cooperation, and more.
 /// </summary>
-public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
+public sealed class DemoDrafts(HubDb db, IMarkdown markdown)
 {
     private readonly DraftStore _drafts = new(db);
     private readonly UserStore _users = new(db);
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        await using (var conn = await db.OpenConnectionAsync(ct))
+        await using (var scope = await db.OpenAsync(ct))
         {
-            if (await conn.ExecuteScalarAsync<bool>("select exists (select 1 from drafts)"))
+            if (await scope.Connection.ExecuteScalarAsync<bool>("select exists (select 1 from drafts)"))
                 return;
         }
 
@@ -92,7 +93,7 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
     {
         var actor = await ActorAsync(email, ct);
         var orgId = actor.Memberships.Single(m => m.OrganizationName == organization).OrganizationId;
-        var manage = new ManageAdoptions(new AdoptionStore(db), new ReleaseStore(db), new CooperationStore(db), markdown, new SystemClock());
+        var manage = new ManageAdoptions(new AdoptionStore(db), new ReleaseStore(db), new OrganizationStore(db), new CooperationStore(db), markdown, new SystemClock());
         var adopted = await manage.AdoptAsync(actor, releaseId, orgId, ct);
         var live = adopted.IsSuccess ? await manage.ChangeAsync(actor, adopted.Value!.Id, "live", notes, null, null, null, ct) : adopted;
         if (!live.IsSuccess)
@@ -121,7 +122,8 @@ public sealed class DemoDrafts(NpgsqlDataSource db, IMarkdown markdown)
 
     private async Task<Guid> CreateAsync(Actor actor, string organization, string cooperation, string title, string summary, string body, string[] services, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         var orgId = await conn.QuerySingleAsync<Guid>("select id from organizations where name = @organization", new { organization });
         var coopId = await conn.QuerySingleAsync<Guid>("select id from cooperations where name = @cooperation", new { cooperation });
         var created = await new CreateDraft(_drafts, new CooperationStore(db), new CatalogStore(db), markdown, new SystemClock())

@@ -2,6 +2,7 @@ using Dapper;
 using Hub.Core.Catalog;
 using Hub.Core.Progress;
 using Hub.Core.Tenancy;
+using Hub.Data.Common;
 using Hub.Data.Catalog;
 using Hub.Data.Progress;
 using Hub.Data.Tenancy;
@@ -18,7 +19,7 @@ namespace Hub.Data.Demo;
 /// </summary>
 public static class DemoReference
 {
-    public static async Task LoadAsync(NpgsqlDataSource db, string directory, ILogger logger, CancellationToken ct)
+    public static async Task LoadAsync(HubDb db, string directory, ILogger logger, CancellationToken ct)
     {
         if (!Directory.Exists(directory) || CatalogImport.Files.Any(f => !File.Exists(Path.Combine(directory, f))))
         {
@@ -49,9 +50,10 @@ public static class DemoReference
         logger.LogInformation("Loaded the demo reference data (OZG catalogue, Hessian municipalities) from {Directory}", directory);
     }
 
-    private static async Task ViernheimAsync(NpgsqlDataSource db, CancellationToken ct)
+    private static async Task ViernheimAsync(HubDb db, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         var viernheim = await conn.QuerySingleOrDefaultAsync<Guid?>("select id from organizations where ags = '06431020'");
         var editor = await conn.QuerySingleOrDefaultAsync<Guid?>("select id from users where email = 'editor@viernheim.demo'");
         if (viernheim is not { } org || editor is not { } user

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Hub.Data.Drafts;
 
-public sealed class CommentStore(NpgsqlDataSource db) : ICommentStore
+public sealed class CommentStore(HubDb db) : ICommentStore
 {
     private const string Select = """
         select c.id, c.draft_id, c.revision, c.anchor, c.parent_id, c.author_user_id, u.display_name as author_name,
@@ -21,14 +21,16 @@ public sealed class CommentStore(NpgsqlDataSource db) : ICommentStore
     public async Task<IReadOnlyList<CommentEntry>> ListAsync(Guid draftId, CancellationToken ct)
     {
         const string sql = $"{Select} where c.draft_id = @draftId order by c.created_at, c.id";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<CommentEntry>(new CommandDefinition(sql, new { draftId }, cancellationToken: ct))).ToList();
     }
 
     public async Task<CommentEntry?> GetAsync(Guid id, CancellationToken ct)
     {
         const string sql = $"{Select} where c.id = @id";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return await conn.QuerySingleOrDefaultAsync<CommentEntry>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
     }
 
@@ -52,8 +54,9 @@ public sealed class CommentStore(NpgsqlDataSource db) : ICommentStore
             join drafts d on d.id = @DraftId
             where t.user_id <> @AuthorUserId
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         await conn.ExecuteAsync(new CommandDefinition(insert, comment, tx, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition(notify, new
         {

@@ -9,7 +9,7 @@ using Npgsql;
 namespace Hub.Data.Drafts;
 
 /// <summary>Reads of drafts, revisions and reviews. Writes after creation go through <see cref="DraftTransitions"/>.</summary>
-public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
+public sealed class DraftStore(HubDb db) : IDraftStore
 {
     internal const string HeadSelect = """
         select d.id, d.title, d.status, d.owner_organization_id, o.name as owner_organization_name, o.land_code as owner_land_code,
@@ -40,8 +40,9 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
             insert into drafts (id, owner_organization_id, cooperation_id, status, current_revision, title, summary, created_by, created_at, updated_at)
             values (@Id, @OwnerOrganizationId, @CooperationId, 'draft', 1, @Title, @Summary, @CreatedBy, @At, @At)
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         try
         {
             await conn.ExecuteAsync(new CommandDefinition(insertDraft, new
@@ -75,7 +76,8 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
             order by rv.created_at;
             {LatestVersionSelect}
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
         var head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
         if (head is null)
@@ -120,7 +122,8 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
             """;
         var args = new DynamicParameters(VisibleArgs(actor));
         args.AddDynamicParams(new { Status = query.Status?.ToCode(), query.CooperationId, query.OrganizationId, page.Size, page.Offset });
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
         var items = (await grid.ReadAsync<DraftHeadRow>()).Select(r => r.ToSummary()).ToList();
         return new Page<DraftSummary>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
@@ -134,7 +137,8 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
             select distinct o.id, o.name from drafts d join organizations o on o.id = d.owner_organization_id
             where {VisibleFilter} order by o.name, o.id;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, VisibleArgs(actor), cancellationToken: ct));
         var cooperations = (await grid.ReadAsync<(Guid Id, string Name)>()).ToList();
         var organizations = (await grid.ReadAsync<(Guid Id, string Name)>()).ToList();
@@ -144,14 +148,16 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
     public async Task<IReadOnlyList<DraftRevision>> ListRevisionsAsync(Guid id, CancellationToken ct)
     {
         const string sql = $"{RevisionSelect} where r.draft_id = @id order by r.revision desc";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<RevisionRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 
     public async Task<DraftRevision?> GetRevisionAsync(Guid id, int revision, CancellationToken ct)
     {
         const string sql = $"{RevisionSelect} where r.draft_id = @id and r.revision = @revision";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(sql, new { id, revision }, cancellationToken: ct)))?.ToDomain();
     }
 
@@ -163,7 +169,8 @@ public sealed class DraftStore(NpgsqlDataSource db) : IDraftStore
             from reviews rv join organizations o on o.id = rv.organization_id join users u on u.id = rv.reviewer_user_id
             where rv.draft_id = @id order by rv.created_at, rv.id
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<ReviewRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 

@@ -13,7 +13,7 @@ namespace Hub.Data.Drafts;
 /// <see cref="DraftLifecycle"/>, write what it decided plus an audit event, commit. Concurrent commands on one
 /// draft queue on the row lock, so twenty parallel releases give one release and parallel approvals count right.
 /// </summary>
-internal sealed class DraftTransitions(NpgsqlDataSource db)
+internal sealed class DraftTransitions(HubDb db)
 {
     private static readonly string[] _reviewerRoles = ["reviewer", "admin"];
     private static readonly string[] _editorRoles = ["editor", "admin"];
@@ -27,8 +27,9 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
             where verdict = 'approve' and round_id = (select open_round_id from drafts where id = @id);
             {DraftStore.LatestVersionSelect}
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         DraftHeadRow? head;
         DraftSnapshot snapshot;
         await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(load, new { id }, tx, cancellationToken: ct)))
@@ -115,11 +116,11 @@ internal sealed class DraftTransitions(NpgsqlDataSource db)
                 case DraftAction.Release:
                     releaseId = Ids.New();
                     await ExecAsync("""
-                        insert into releases (id, draft_id, revision, major, minor, breaking, notes, notes_html, title, released_by, released_at)
-                        values (@releaseId, @Id, @revision, @Major, @Minor, @breaking, @notes, @html, @title, @user, @now)
+                        insert into releases (id, draft_id, owner_organization_id, cooperation_id, revision, major, minor, breaking, notes, notes_html, title, released_by, released_at)
+                        values (@releaseId, @Id, @OwnerOrganizationId, @CooperationId, @revision, @Major, @Minor, @breaking, @notes, @html, @title, @user, @now)
                         """, new
                     {
-                        releaseId, snapshot.Id, revision, decision.Version!.Major, decision.Version.Minor, breaking = snapshot.LatestRelease is { } latest && decision.Version.Major > latest.Major,
+                        releaseId, snapshot.Id, snapshot.OwnerOrganizationId, snapshot.CooperationId, revision, decision.Version!.Major, decision.Version.Minor, breaking = snapshot.LatestRelease is { } latest && decision.Version.Major > latest.Major,
                         notes = payload.Text ?? "", html = payload.TextHtml ?? "", title = head.Title, user = actor.UserId, now,
                     });
                     await NotifyAsync(snapshot.CooperationMemberIds.ToArray(), _editorRoles, "released", revision);

@@ -2,11 +2,12 @@ using Dapper;
 using Hub.Core.Common;
 using Hub.Core.Inbox;
 using Hub.Core.Tenancy;
+using Hub.Data.Common;
 using Npgsql;
 
 namespace Hub.Data.Inbox;
 
-public sealed class InboxStore(NpgsqlDataSource db) : IInboxStore
+public sealed class InboxStore(HubDb db) : IInboxStore
 {
     public async Task<Page<Notification>> ListAsync(Guid userId, bool unreadOnly, PageRequest page, CancellationToken ct)
     {
@@ -18,7 +19,8 @@ public sealed class InboxStore(NpgsqlDataSource db) : IInboxStore
             limit @Size offset @Offset;
             select count(*) from notifications {filter};
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { userId, unreadOnly, page.Size, page.Offset }, cancellationToken: ct));
         var items = (await grid.ReadAsync<Notification>()).ToList();
         return new Page<Notification>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
@@ -26,7 +28,8 @@ public sealed class InboxStore(NpgsqlDataSource db) : IInboxStore
 
     public async Task<Notification?> GetAsync(Guid userId, Guid id, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return await conn.QuerySingleOrDefaultAsync<Notification>(new CommandDefinition(
             "select id, kind, draft_id, subject, revision, version, comment_id, created_at, read_at from notifications where id = @id and user_id = @userId",
             new { id, userId }, cancellationToken: ct));
@@ -34,7 +37,8 @@ public sealed class InboxStore(NpgsqlDataSource db) : IInboxStore
 
     public async Task<int> CountUnreadAsync(Guid userId, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return await conn.ExecuteScalarAsync<int>(new CommandDefinition(
             "select count(*)::int from notifications where user_id = @userId and read_at is null", new { userId }, cancellationToken: ct));
     }
@@ -45,8 +49,11 @@ public sealed class InboxStore(NpgsqlDataSource db) : IInboxStore
             update notifications set read_at = @at
             where user_id = @userId and read_at is null and (cardinality(@ids) = 0 or id = any(@ids))
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteAsync(new CommandDefinition(sql, new { userId, ids = ids.ToArray(), at }, cancellationToken: ct));
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var marked = await conn.ExecuteAsync(new CommandDefinition(sql, new { userId, ids = ids.ToArray(), at }, cancellationToken: ct));
+        await scope.CommitAsync(ct);
+        return marked;
     }
 
     public async Task<MyTasks> TasksAsync(Actor actor, CancellationToken ct)
@@ -86,7 +93,8 @@ public sealed class InboxStore(NpgsqlDataSource db) : IInboxStore
                    or (c.author_user_id = @UserId and exists (select 1 from comments r where r.parent_id = c.id and r.author_user_id <> @UserId)))
             order by c.created_at desc limit @Cap;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Reviewing = actor.Memberships.Where(m => m.Role is MembershipRole.Reviewer or MembershipRole.Admin).Select(m => m.OrganizationId).ToArray(),

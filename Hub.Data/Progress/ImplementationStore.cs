@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Hub.Data.Progress;
 
-public sealed class ImplementationStore(NpgsqlDataSource db) : IImplementationStore
+public sealed class ImplementationStore(HubDb db) : IImplementationStore
 {
     public async Task<IReadOnlyList<ImplementationStatus>> ListAsync(Guid organizationId, CancellationToken ct)
     {
@@ -22,7 +22,8 @@ public sealed class ImplementationStore(NpgsqlDataSource db) : IImplementationSt
             left join implementation_status i on i.organization_id = @organizationId and i.ozg_id = s.ozg_id
             order by s.themenfeld_id, s.name, s.ozg_id
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<Row>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 
@@ -37,8 +38,9 @@ public sealed class ImplementationStore(NpgsqlDataSource db) : IImplementationSt
                 set responsible = excluded.responsible, status = excluded.status, reifegrad = excluded.reifegrad, reason = excluded.reason,
                     updated_by = excluded.updated_by, updated_at = excluded.updated_at, row_version = i.row_version + 1
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         await conn.ExecuteAsync(new CommandDefinition(sql, new
         {
             organizationId, userId, at,

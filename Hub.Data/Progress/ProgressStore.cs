@@ -1,11 +1,12 @@
 using Dapper;
 using Hub.Core.Progress;
+using Hub.Data.Common;
 using Npgsql;
 
 namespace Hub.Data.Progress;
 
 /// <summary>Dashboard figures, computed from the status and adoption tables with the same defaults as the Umsetzungsstand.</summary>
-public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
+public sealed class ProgressStore(HubDb db) : IProgressStore
 {
     private const string Municipal = "('gemeinde', 'stadt', 'sonderstatusstadt', 'kreisfreie_stadt')";
 
@@ -21,7 +22,8 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
             select name from organizations where id = @organizationId;
             """;
         var rows = await new ImplementationStore(db).ListAsync(organizationId, ct);
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct));
         var (adoptions, live, behind) = await grid.ReadSingleAsync<(int, int, int)>();
         var name = await grid.ReadSingleAsync<string>();
@@ -47,15 +49,16 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
             order by o.name;
             select status, count(*)::int from drafts where cooperation_id = @cooperationId group by status order by status;
             select count(*)::int, count(distinct rl.draft_id) filter (where rl.status = 'active')::int
-            from releases rl join drafts d on d.id = rl.draft_id where d.cooperation_id = @cooperationId;
+            from releases rl where rl.cooperation_id = @cooperationId;
             select o.name, a.status from adoptions a
-            join drafts d on d.id = a.draft_id
+            join releases rl on rl.id = a.release_id
             join organizations o on o.id = a.organization_id
-            where d.cooperation_id = @cooperationId and a.status <> 'dropped'
+            where rl.cooperation_id = @cooperationId and a.status <> 'dropped'
               and not exists (select 1 from cooperation_members m where m.cooperation_id = @cooperationId and m.organization_id = a.organization_id)
             order by o.name;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { cooperationId }, cancellationToken: ct));
         var head = await grid.ReadSingleOrDefaultAsync<(string Name, decimal? Funding, string? Funder)>();
         if (head.Name is null)
@@ -88,8 +91,8 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
                    count(*)::int as adopters, count(*) filter (where a.status = 'live')::int as live
             from adoptions a
             join organizations ao on ao.id = a.organization_id and ao.land_code = @landCode
-            join drafts d on d.id = a.draft_id
-            join organizations o on o.id = d.owner_organization_id
+            join releases adopted on adopted.id = a.release_id
+            join organizations o on o.id = adopted.owner_organization_id
             join lateral (select r.id, r.title from releases r where r.draft_id = a.draft_id order by r.major desc, r.minor desc limit 1) newest on true
             where a.status <> 'dropped'
             group by newest.id, a.draft_id, newest.title, o.name
@@ -97,7 +100,7 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
             limit 10;
             select month, sum(releases)::int as releases, sum(adoptions)::int as adoptions from (
                 select to_char(rl.released_at at time zone 'Europe/Berlin', 'YYYY-MM') as month, 1 as releases, 0 as adoptions
-                from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id where o.land_code = @landCode
+                from releases rl join organizations o on o.id = rl.owner_organization_id where o.land_code = @landCode
                 union all
                 select to_char(a.created_at at time zone 'Europe/Berlin', 'YYYY-MM'), 0, 1
                 from adoptions a join organizations o on o.id = a.organization_id where o.land_code = @landCode) x
@@ -113,7 +116,8 @@ public sealed class ProgressStore(NpgsqlDataSource db) : IProgressStore
             order by (n.major - cur.major) desc, (n.minor - cur.minor) desc, o.name, cur.title
             limit 500;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { landCode }, cancellationToken: ct));
         var municipalities = await grid.ReadSingleAsync<int>();
         var kreise = await grid.ReadSingleAsync<int>();

@@ -2,12 +2,13 @@ using Dapper;
 using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Releases;
+using Hub.Data.Common;
 using Npgsql;
 
 namespace Hub.Data.Releases;
 
 /// <summary>The public catalogue: per service its newest active release; only released content is ever read here.</summary>
-public sealed class PublicCatalogueStore(NpgsqlDataSource db) : IPublicCatalogue
+public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
 {
     private const string MarkStart = SnippetMarks.Start;
     private const string MarkStop = SnippetMarks.Stop;
@@ -20,20 +21,19 @@ public sealed class PublicCatalogueStore(NpgsqlDataSource db) : IPublicCatalogue
 
     private const string Select = """
         select l.draft_id, l.id as release_id, l.title, rev.summary, l.major, l.minor, l.released_at, l.notes_html,
-               d.owner_organization_id, o.name as owner_organization_name, o.land_code, d.cooperation_id, c.name as cooperation_name,
+               l.owner_organization_id, o.name as owner_organization_name, o.land_code, l.cooperation_id, c.name as cooperation_name,
                (rev.steckbrief->>'targetReifegrad')::int as reifegrad,
                array(select dcs.ozg_id from draft_catalog_services dcs where dcs.draft_id = l.draft_id order by dcs.ozg_id) as ozg_ids,
                array(select distinct t.name from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
                      join catalog_themenfelder t on t.id = cs.themenfeld_id where dcs.draft_id = l.draft_id order by t.name) as themenfelder,
-               (select count(*)::int from adoptions a where a.draft_id = l.draft_id and a.status <> 'dropped') as adopters,
-               (select count(*)::int from adoptions a where a.draft_id = l.draft_id and a.status = 'live') as live
+               f.adopters, f.live
         """;
 
     private const string From = """
         from latest l
-        join drafts d on d.id = l.draft_id
-        join organizations o on o.id = d.owner_organization_id
-        join cooperations c on c.id = d.cooperation_id
+        join organizations o on o.id = l.owner_organization_id
+        join cooperations c on c.id = l.cooperation_id
+        cross join lateral hub_adoption_figures(l.draft_id) f
         join draft_revisions rev on rev.draft_id = l.draft_id and rev.revision = l.revision
         """;
 
@@ -43,8 +43,8 @@ public sealed class PublicCatalogueStore(NpgsqlDataSource db) : IPublicCatalogue
             where (@Text::text is null or l.search @@ websearch_to_tsquery('german', @Text))
               and (@ThemenfeldId::int is null or exists (select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
                                                           where dcs.draft_id = l.draft_id and cs.themenfeld_id = @ThemenfeldId))
-              and (@OwnerId::uuid is null or d.owner_organization_id = @OwnerId)
-              and (@CooperationId::uuid is null or d.cooperation_id = @CooperationId)
+              and (@OwnerId::uuid is null or l.owner_organization_id = @OwnerId)
+              and (@CooperationId::uuid is null or l.cooperation_id = @CooperationId)
               and (@MinReifegrad::int is null or (rev.steckbrief->>'targetReifegrad')::int >= @MinReifegrad)
               and (@LandCode::text is null or o.land_code = @LandCode)
             """;
@@ -61,7 +61,8 @@ public sealed class PublicCatalogueStore(NpgsqlDataSource db) : IPublicCatalogue
             {Latest} select count(*) {From} {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Text = text, query.ThemenfeldId, query.OwnerId, query.CooperationId, query.MinReifegrad, query.LandCode, page.Size, page.Offset,
@@ -73,7 +74,8 @@ public sealed class PublicCatalogueStore(NpgsqlDataSource db) : IPublicCatalogue
     public async Task<PublicService?> GetAsync(Guid draftId, CancellationToken ct)
     {
         const string sql = $"{Latest} {Select}, null as snippet {From} where l.draft_id = @draftId";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { draftId }, cancellationToken: ct)))?.ToDomain();
     }
 
@@ -81,27 +83,29 @@ public sealed class PublicCatalogueStore(NpgsqlDataSource db) : IPublicCatalogue
     {
         const string sql = """
             select rl.id as release_id, rl.draft_id, rl.title, rl.major, rl.minor, rl.released_at, rl.notes, o.name as owner_organization_name
-            from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id
+            from releases rl join organizations o on o.id = rl.owner_organization_id
             where (@draftId::uuid is null or rl.draft_id = @draftId)
               and (@themenfeldId::int is null or exists (select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
                                                          where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @themenfeldId))
             order by rl.released_at desc, rl.id
             limit @count
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<FeedRow>(new CommandDefinition(sql, new { themenfeldId, draftId, count }, cancellationToken: ct)))
             .Select(r => new FeedEntry(r.ReleaseId, r.DraftId, r.Title, new ReleaseVersion(r.Major, r.Minor), r.ReleasedAt, r.Notes, r.OwnerOrganizationName)).ToList();
     }
 
     public Task<IReadOnlyList<(Guid Id, string Name)>> OwnersAsync(CancellationToken ct) => PairsAsync(
-        "select distinct o.id, o.name from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id where rl.status = 'active' order by o.name", ct);
+        "select distinct o.id, o.name from releases rl join organizations o on o.id = rl.owner_organization_id where rl.status = 'active' order by o.name", ct);
 
     public Task<IReadOnlyList<(Guid Id, string Name)>> CooperationsAsync(CancellationToken ct) => PairsAsync(
-        "select distinct c.id, c.name from releases rl join drafts d on d.id = rl.draft_id join cooperations c on c.id = d.cooperation_id where rl.status = 'active' order by c.name", ct);
+        "select distinct c.id, c.name from releases rl join cooperations c on c.id = rl.cooperation_id where rl.status = 'active' order by c.name", ct);
 
     private async Task<IReadOnlyList<(Guid Id, string Name)>> PairsAsync(string sql, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<(Guid, string)>(new CommandDefinition(sql, cancellationToken: ct))).ToList();
     }
 

@@ -9,15 +9,14 @@ using Npgsql;
 
 namespace Hub.Data.Releases;
 
-public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
+public sealed class ReleaseStore(HubDb db) : IReleaseStore
 {
     private const string Select = """
         select rl.id, rl.draft_id, rl.title, rl.major, rl.minor, rl.revision, rl.breaking, rl.notes, rl.notes_html,
-               d.owner_organization_id, o.name as owner_organization_name, d.cooperation_id, u.display_name as released_by_name,
+               rl.owner_organization_id, o.name as owner_organization_name, rl.cooperation_id, u.display_name as released_by_name,
                rl.status, rl.status_reason, rl.successor_release_id, rl.status_changed_at, rl.released_at
         from releases rl
-        join drafts d on d.id = rl.draft_id
-        join organizations o on o.id = d.owner_organization_id
+        join organizations o on o.id = rl.owner_organization_id
         join users u on u.id = rl.released_by
         """;
 
@@ -31,8 +30,8 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
                    where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @ThemenfeldId))
               and (@Status::text is null or rl.status = @Status)
               and (@DraftId::uuid is null or rl.draft_id = @DraftId)
-              and (@OwnerId::uuid is null or d.owner_organization_id = @OwnerId)
-              and (@CooperationId::uuid is null or d.cooperation_id = @CooperationId)
+              and (@OwnerId::uuid is null or rl.owner_organization_id = @OwnerId)
+              and (@CooperationId::uuid is null or rl.cooperation_id = @CooperationId)
               and (@LandCode::text is null or o.land_code = @LandCode)
               and (@MinReifegrad::int is null or exists (select 1 from draft_revisions rev where rev.draft_id = rl.draft_id and rev.revision = rl.revision
                                                          and (rev.steckbrief->>'targetReifegrad')::int >= @MinReifegrad))
@@ -42,10 +41,11 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
             {filter}
             order by rl.released_at desc, rl.id
             limit @Size offset @Offset;
-            select count(*) from releases rl join drafts d on d.id = rl.draft_id join organizations o on o.id = d.owner_organization_id {filter};
+            select count(*) from releases rl join organizations o on o.id = rl.owner_organization_id {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), query.DraftId, query.OwnerId, query.CooperationId,
@@ -57,7 +57,8 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
 
     public async Task<ReleaseInfo?> GetAsync(Guid id, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return await GetAsync(conn, null, id, ct);
     }
 
@@ -78,7 +79,8 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
             where rl.id = @id
             order by rv.created_at;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         List<ReleaseInfo> versions;
         List<string> services;
         List<Approval> approvals;
@@ -109,8 +111,9 @@ public sealed class ReleaseStore(NpgsqlDataSource db) : IReleaseStore
                    status_changed_at = @at, status_changed_by = @userId
             where id = @id and status = any(@from)
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         var before = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "select status from releases where id = @id for update", new { id }, tx, cancellationToken: ct));
         if (before is null || !from.Contains(ReleaseStatusCodes.Parse(before)))

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Hub.Data.Tenancy;
 
-public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
+public sealed class CooperationStore(HubDb db) : ICooperationStore
 {
     public async Task<Page<CooperationSummary>> ListAsync(CooperationQuery query, PageRequest page, CancellationToken ct)
     {
@@ -28,7 +28,8 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
             limit @Size offset @Offset;
             select count(*) from cooperations c {filter};
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Pattern = Sql.ContainsPattern(query.Text),
@@ -58,7 +59,8 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
             where cc.cooperation_id = @id
             order by u.display_name;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
         var row = await grid.ReadSingleOrDefaultAsync<CooperationRow>();
         if (row is null)
@@ -79,7 +81,8 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
             join cooperation_members other on other.cooperation_id = mine.cooperation_id
             where mine.organization_id = @organizationId
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return (await conn.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).ToList();
     }
 
@@ -91,7 +94,8 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
             where m.organization_id = any(@ids)
             order by c.name, c.id
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         var rows = await conn.QueryAsync<MembershipRow>(new CommandDefinition(sql, new { ids = organizationIds.ToArray() }, cancellationToken: ct));
         return rows.Select(r => new CooperationMembership(r.OrganizationId, r.CooperationId, r.CooperationName)).ToList();
     }
@@ -106,8 +110,9 @@ public sealed class CooperationStore(NpgsqlDataSource db) : ICooperationStore
             insert into cooperation_members (cooperation_id, organization_id, joined_at)
             select @Id, unnest(@MemberIds), @CreatedAt
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         await conn.ExecuteAsync(new CommandDefinition(insertCooperation, cooperation, tx, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition(insertMembers,
             new { cooperation.Id, MemberIds = memberIds.ToArray(), cooperation.CreatedAt }, tx, cancellationToken: ct));

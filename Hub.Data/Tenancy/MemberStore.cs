@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Hub.Data.Tenancy;
 
-public sealed class MemberStore(NpgsqlDataSource db) : IMemberStore
+public sealed class MemberStore(HubDb db) : IMemberStore
 {
     private const string MemberColumns = "u.id as user_id, u.email, u.display_name, m.role";
 
@@ -20,7 +20,8 @@ public sealed class MemberStore(NpgsqlDataSource db) : IMemberStore
             limit @Size offset @Offset;
             select count(*) from memberships where organization_id = @organizationId;
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql,
             new { organizationId, page.Size, page.Offset }, cancellationToken: ct));
         var items = (await grid.ReadAsync<MemberRow>()).Select(r => r.ToDomain()).ToList();
@@ -33,7 +34,8 @@ public sealed class MemberStore(NpgsqlDataSource db) : IMemberStore
             select {MemberColumns} from memberships m join users u on u.id = m.user_id
             where m.organization_id = @organizationId and m.user_id = @userId
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         var row = await conn.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(sql, new { organizationId, userId }, cancellationToken: ct));
         return row?.ToDomain();
     }
@@ -44,8 +46,9 @@ public sealed class MemberStore(NpgsqlDataSource db) : IMemberStore
             insert into memberships (organization_id, user_id, role) values (@organizationId, @userId, @role)
             on conflict (organization_id, user_id) do update set role = excluded.role
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId, role = role.ToCode() }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
         await tx.CommitAsync(ct);
@@ -54,8 +57,9 @@ public sealed class MemberStore(NpgsqlDataSource db) : IMemberStore
     public async Task<bool> RemoveAsync(Guid organizationId, Guid userId, AuditEvent audit, CancellationToken ct)
     {
         const string sql = "delete from memberships where organization_id = @organizationId and user_id = @userId";
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         if (await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId }, tx, cancellationToken: ct)) == 0)
             return false;
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
@@ -66,7 +70,8 @@ public sealed class MemberStore(NpgsqlDataSource db) : IMemberStore
     public async Task<int> CountAdminsAsync(Guid organizationId, CancellationToken ct)
     {
         const string sql = "select count(*)::int from memberships where organization_id = @organizationId and role = 'admin'";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         return await conn.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct));
     }
 

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Hub.Data.Tenancy;
 
-public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
+public sealed class OrganizationStore(HubDb db) : IOrganizationStore
 {
     private const string Columns = "id, name, kind, ags, land_code, kreis, description, created_at";
 
@@ -24,7 +24,8 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
               and (@LandCode::text is null or land_code = @LandCode);
             """;
         var pattern = Sql.ContainsPattern(query.Text);
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Pattern = pattern,
@@ -41,7 +42,8 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
     public async Task<Organization?> GetAsync(Guid id, CancellationToken ct)
     {
         const string sql = $"select {Columns} from organizations where id = @id";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         var row = await conn.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
         return row?.ToDomain();
     }
@@ -49,7 +51,8 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
     public async Task<IReadOnlyList<Organization>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         const string sql = $"select {Columns} from organizations where id = any(@ids) order by name";
-        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
         var rows = await conn.QueryAsync<OrganizationRow>(new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct));
         return rows.Select(r => r.ToDomain()).ToList();
     }
@@ -61,8 +64,9 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
             values (@Id, @Name, @Kind, @Ags, @LandCode, @Kreis, @Description, @CreatedAt)
             on conflict (ags) where ags is not null do nothing
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         var inserted = await conn.ExecuteAsync(new CommandDefinition(sql, new
         {
             organization.Id,
@@ -116,8 +120,9 @@ public sealed class OrganizationStore(NpgsqlDataSource db) : IOrganizationStore
             where (o.ars, o.population, o.kreis_code) is distinct from (coalesce(excluded.ars, o.ars), coalesce(excluded.population, o.population), excluded.kreis_code)
             returning (xmax = 0) as inserted
             """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        var tx = scope.Transaction;
         var flags = (await conn.QueryAsync<bool>(new CommandDefinition(sql, new
         {
             at,

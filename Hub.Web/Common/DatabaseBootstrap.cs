@@ -8,20 +8,29 @@ namespace Hub.Web.Common;
 
 /// <summary>
 /// Decides which PostgreSQL the hub talks to (ConnectionStrings:Hub, or the embedded cluster under HUB_HOME),
-/// then migrates and loads the demo data. Runs once at start-up, before the first request.
+/// then migrates and loads the demo data as the owner and opens the application's own connections as hub_app
+/// (ConnectionStrings:HubApp; the embedded cluster makes that login itself), refusing a role that row-level
+/// security would not bind. Runs once at start-up, before the first request.
 /// </summary>
 public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<DatabaseBootstrap> logger) : IAsyncDisposable
 {
     private EmbeddedPostgres? _embedded;
     private NpgsqlDataSource? _dataSource;
+    private NpgsqlDataSource? _appDataSource;
+    private string _home = "";
 
+    /// <summary>The owner's connection: migrations, demo data, import commands, psql.</summary>
     public string ConnectionString { get; private set; } = "";
 
     public bool IsEmbedded => _embedded is not null;
 
     public bool HasDemoData { get; private set; }
 
-    public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The database has not been initialised yet.");
+    /// <summary>The owner's data source (migrations, demo, import commands). Not for requests.</summary>
+    public NpgsqlDataSource OwnerDataSource => _dataSource ?? throw new InvalidOperationException("The database has not been initialised yet.");
+
+    /// <summary>The application's data source: hub_app, bound by row-level security. Every request uses this one.</summary>
+    public NpgsqlDataSource DataSource => _appDataSource ?? throw new InvalidOperationException("The database has not been initialised yet.");
 
     public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
     {
@@ -29,6 +38,7 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
         if (string.IsNullOrWhiteSpace(configured))
         {
             var home = configuration["HUB_HOME"] is { Length: > 0 } h ? h : ".hub";
+            _home = Path.GetFullPath(home);
             logger.LogInformation("Starting the embedded PostgreSQL under {Home}", Path.GetFullPath(home));
             _embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Home = home }, ct);
             ConnectionString = _embedded.ConnectionString;
@@ -40,10 +50,39 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
         }
 
         _dataSource = HubDatabase.CreateDataSource(ConnectionString);
-        if (!migrate)
-            return;
+        if (migrate)
+            await MigrateAndSeedAsync(ct);
+        _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
+        await AppRole.VerifyAsync(_appDataSource, ct);
+    }
 
-        var applied = await new MigrationRunner(_dataSource).ApplyAsync(Migration.Embedded(), ct);
+    private async Task<string> AppConnectionStringAsync(CancellationToken ct)
+    {
+        if (configuration.GetConnectionString("HubApp") is { Length: > 0 } configured)
+            return configured;
+        if (!IsEmbedded)
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:HubApp is missing: with your own PostgreSQL (ConnectionStrings:Hub, the owner), give the web application " +
+                $"a login that is a member of {AppRole.Name} (created by the migrations), e.g. 'create role hub_web login password … in role {AppRole.Name}'.");
+        }
+
+        // The embedded cluster is ours: hub_app signs in with a password kept beside the cluster's own.
+        var file = Path.Combine(_home, "app-password");
+        if (!File.Exists(file))
+        {
+            await File.WriteAllTextAsync(file, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)), ct);
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var password = (await File.ReadAllTextAsync(file, ct)).Trim();
+        await AppRole.EnableLoginAsync(OwnerDataSource, password, ct);
+        return AppRole.ConnectionString(ConnectionString, password);
+    }
+
+    private async Task MigrateAndSeedAsync(CancellationToken ct)
+    {
+        var applied = await new MigrationRunner(OwnerDataSource).ApplyAsync(Migration.Embedded(), ct);
         foreach (var file in applied)
             logger.LogInformation("Applied migration {File}", file);
 
@@ -51,18 +90,22 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
         HasDemoData = demo;
         if (!demo)
             return;
-        if (await new DemoSeeder(_dataSource, new Hub.Data.Accounts.IdentityPasswordHasher()).SeedAsync(ct))
+        if (await new DemoSeeder(OwnerDataSource, new Hub.Data.Accounts.IdentityPasswordHasher()).SeedAsync(ct))
             logger.LogInformation("Loaded the demo organizations, cooperations and users");
-        await new DemoDrafts(_dataSource, new MarkdownRenderer()).SeedAsync(ct);
+        var owner = new HubDb(OwnerDataSource);
+        await new DemoDrafts(owner, new MarkdownRenderer()).SeedAsync(ct);
         if (configuration["Hub:Demo:ReferenceData"] is { Length: > 0 } reference)
-            await DemoReference.LoadAsync(_dataSource, Path.GetFullPath(reference), logger, ct);
+            await DemoReference.LoadAsync(owner, Path.GetFullPath(reference), logger, ct);
     }
 
     /// <summary>The container disposes this singleton when the host stops: the embedded cluster stops with the hub.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_appDataSource is not null)
+            await _appDataSource.DisposeAsync();
         if (_dataSource is not null)
             await _dataSource.DisposeAsync();
+        _appDataSource = null;
         _dataSource = null;
         if (_embedded is not null)
         {

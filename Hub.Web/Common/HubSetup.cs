@@ -38,6 +38,7 @@ public static class HubSetup
 
         services.AddSingleton<DatabaseBootstrap>();
         services.AddSingleton<NpgsqlDataSource>(sp => sp.GetRequiredService<DatabaseBootstrap>().DataSource);
+        services.AddSingleton(sp => new Hub.Data.Common.HubDb(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IClock, SystemClock>();
         services.AddSingleton<Hub.Core.Accounts.IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton(new SignInPolicy(
@@ -178,6 +179,12 @@ public static class HubSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // From here on every transaction runs as the signed-in user for PostgreSQL's row-level security.
+        app.Use(async (context, next) =>
+        {
+            using (Hub.Data.Common.ActingUser.Use(Hub.Web.Accounts.CurrentActor.UserId(context.User)))
+                await next(context);
+        });
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/healthz", Health.CheckAsync);

@@ -19,8 +19,8 @@ internal static class StateDashboardBenchmark
         var setup = Stopwatch.StartNew();
         await using var app = new HubWebFactory();
         await app.InitializeAsync();
-        await Hub.Web.Catalog.CatalogCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>(), SharedData.Directory, TextWriter.Null, default);
-        await Hub.Web.Tenancy.OrganizationCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Tenancy.IOrganizationStore>(),
+        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), SharedData.Directory, TextWriter.Null, default);
+        await Hub.Web.Tenancy.OrganizationCli.ImportAsync(new Hub.Data.Tenancy.OrganizationStore(app.OwnerDb),
             app.Services.GetRequiredService<Hub.Core.Common.IClock>(),
             [Path.Combine(SharedData.Directory, "gemeinden.csv"), Path.Combine(SharedData.Directory, "kreise.csv"), "--land", "06"], TextWriter.Null, default);
         int rows;

@@ -14,6 +14,9 @@ public static class TestCluster
 {
     public const string TemplateDatabase = "hub_template";
 
+    /// <summary>The password of hub_app, the web application's role, in the test cluster.</summary>
+    public const string AppPassword = "HubAppTestPassword2026";
+
     private static readonly SemaphoreSlim _createLock = new(1, 1);
     private static readonly Lazy<Task<EmbeddedPostgres>> _cluster = new(StartAsync);
 
@@ -42,6 +45,9 @@ public static class TestCluster
     }
 
     public static NpgsqlDataSource CreateDataSource(string connectionString) => HubDatabase.CreateDataSource(connectionString);
+
+    /// <summary>The same database as <paramref name="ownerConnectionString"/>, signed in as hub_app (bound by row-level security).</summary>
+    public static string AppConnectionString(string ownerConnectionString) => AppRole.ConnectionString(ownerConnectionString, AppPassword);
 
     private static string AdminConnectionString(EmbeddedPostgres cluster) =>
         new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
@@ -75,6 +81,7 @@ public static class TestCluster
         await using (var ds = HubDatabase.CreateDataSource(templateCs))
         {
             await new MigrationRunner(ds).ApplyAsync(Migration.Embedded());
+            await AppRole.EnableLoginAsync(ds, AppPassword, CancellationToken.None);
         }
 
         return cluster;

@@ -11,7 +11,7 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
     public async Task RecordFailedSignInAsync_AtThreshold_LocksTheAccount()
     {
         var (user, email) = await db.Data.UserAsync();
-        var store = new UserStore(db.DataSource);
+        var store = new UserStore(db.Db);
         var policy = new SignInPolicy(3, TimeSpan.FromMinutes(15));
         var now = DateTimeOffset.UtcNow;
 
@@ -29,7 +29,7 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
     public async Task RecordFailedSignInAsync_ConcurrentFailures_AllCount()
     {
         var (user, email) = await db.Data.UserAsync();
-        var store = new UserStore(db.DataSource);
+        var store = new UserStore(db.Db);
         var policy = new SignInPolicy(100, TimeSpan.FromMinutes(15));
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => store.RecordFailedSignInAsync(user, DateTimeOffset.UtcNow, policy, default)));
@@ -41,7 +41,7 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
     public async Task FindUserAsync_ValidExpiredRevokedAndDisabled_OnlyValidFindsTheUser()
     {
         var (user, _) = await db.Data.UserAsync();
-        var tokens = new TokenStore(db.DataSource);
+        var tokens = new TokenStore(db.Db);
         var now = DateTimeOffset.UtcNow;
         byte[] valid = [1, 2, 3, (byte)Random.Shared.Next(256), .. Guid.NewGuid().ToByteArray()];
         byte[] expired = [4, .. Guid.NewGuid().ToByteArray()];
@@ -59,7 +59,7 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
         await using (var conn = await db.DataSource.OpenConnectionAsync())
             await conn.ExecuteAsync("update users set disabled_at = now() where id = @user", new { user });
         Assert.Null(await tokens.FindUserAsync(valid, now, default));
-        Assert.Null(await new UserStore(db.DataSource).LoadActorAsync(user, default));
+        Assert.Null(await new UserStore(db.Db).LoadActorAsync(user, default));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
     {
         var (user, _) = await db.Data.UserAsync();
         var hash = System.Security.Cryptography.SHA256.HashData("ikz_secret"u8);
-        await new TokenStore(db.DataSource).CreateAsync(Guid.NewGuid(), user, hash, "t", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), default);
+        await new TokenStore(db.Db).CreateAsync(Guid.NewGuid(), user, hash, "t", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), default);
 
         await using var conn = await db.DataSource.OpenConnectionAsync();
         var stored = await conn.QuerySingleAsync<byte[]>("select token_hash from api_tokens where user_id = @user", new { user });

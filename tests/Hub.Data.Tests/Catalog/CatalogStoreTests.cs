@@ -21,7 +21,7 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task Import_RealCatalogue_LoadsEverythingAndASecondImportChangesNothing()
     {
-        var store = new CatalogStore(db.DataSource);
+        var store = new CatalogStore(db.Db);
         var set = RealCatalogue();
         var before = await db.Data.CountAsync("catalog_services");
         var auditBefore = await db.Data.CountAsync("audit_events", "entity_type = 'catalog'");
@@ -52,7 +52,7 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task Import_FailingHalfway_WritesNothing()
     {
-        var store = new CatalogStore(db.DataSource);
+        var store = new CatalogStore(db.Db);
         var set = new CatalogImportSet([new ThemenfeldRow(901, "Neu")], [], [new ServiceRow("99999", "Verwaist", null, 999)], [], 0, []);
 
         await Assert.ThrowsAsync<PostgresException>(() => store.ImportAsync(set, null, default));
@@ -63,7 +63,7 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task Search_FindsByStemmedNameByOzgIdByLeikaNameAndFiltersByThemenfeld()
     {
-        var store = new CatalogStore(db.DataSource);
+        var store = new CatalogStore(db.Db);
         await store.ImportAsync(RealCatalogue(), null, default);
 
         var stemmed = await store.SearchAsync(new CatalogQuery("Bestattungen", null), new PageRequest(1, 50), default);
@@ -83,7 +83,7 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task FindUnknown_NamesOnlyIdsOutsideTheCatalogue()
     {
-        var store = new CatalogStore(db.DataSource);
+        var store = new CatalogStore(db.Db);
 
         Assert.Equal(["99998"], await store.FindUnknownAsync(["10557", "99998"], default));
     }
@@ -91,11 +91,11 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task Get_ReturnsLeikaServicesOfTheSeed()
     {
-        var details = await new CatalogStore(db.DataSource).GetAsync("10227", default);
+        var details = await new CatalogStore(db.Db).GetAsync("10227", default);
 
         Assert.Equal("Bestattung", details!.Service.Name);
         Assert.Equal("Gesundheit", details.Service.ThemenfeldName);
         Assert.NotEmpty(details.Leika);
-        Assert.Null(await new CatalogStore(db.DataSource).GetAsync("99999", default));
+        Assert.Null(await new CatalogStore(db.Db).GetAsync("99999", default));
     }
 }

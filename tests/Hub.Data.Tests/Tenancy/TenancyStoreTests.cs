@@ -20,7 +20,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task CreateAsync_NewOrganization_IsStoredWithItsAuditEvent()
     {
-        var store = new OrganizationStore(db.DataSource);
+        var store = new OrganizationStore(db.Db);
         var org = NewOrganization("Lampertheim " + Guid.NewGuid().ToString("N")[..6]);
 
         Assert.True(await store.CreateAsync(org, Audit("organization", org.Id, "created"), default));
@@ -34,7 +34,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task CreateAsync_DuplicateAgs_ReturnsFalseAndWritesNothing()
     {
-        var store = new OrganizationStore(db.DataSource);
+        var store = new OrganizationStore(db.Db);
         var ags = "06" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var first = NewOrganization("Erste", ags);
         var second = NewOrganization("Zweite", ags);
@@ -49,7 +49,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task ListAsync_FilterByTextAndLand_PagesThroughMatchesOnly()
     {
-        var store = new OrganizationStore(db.DataSource);
+        var store = new OrganizationStore(db.Db);
         var tag = "Xq" + Guid.NewGuid().ToString("N")[..6];
         for (var i = 0; i < 5; i++)
             await db.Data.OrganizationAsync($"{tag} Hessen {i}");
@@ -69,7 +69,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
     [Fact]
     public async Task ListAsync_LikeWildcardsInText_AreMatchedLiterally()
     {
-        var store = new OrganizationStore(db.DataSource);
+        var store = new OrganizationStore(db.Db);
         await db.Data.OrganizationAsync("Prozent_Gemeinde" + Guid.NewGuid().ToString("N")[..4]);
 
         var result = await store.ListAsync(new OrganizationQuery("%", null), new PageRequest(1, 10), default);
@@ -82,7 +82,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
     {
         var lead = await db.Data.OrganizationAsync();
         var partner = await db.Data.OrganizationAsync();
-        var store = new CooperationStore(db.DataSource);
+        var store = new CooperationStore(db.Db);
         var coop = new Cooperation(Ids.New(), "Verbund Test", "**fett**", lead, 130_000m, "HMdIS", new DateOnly(2022, 1, 1), 1, _clock.UtcNow);
 
         await store.CreateAsync(coop, [lead, partner], Audit("cooperation", coop.Id, "created"), default);
@@ -101,7 +101,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
         var lead = await db.Data.OrganizationAsync();
         var a = await db.Data.OrganizationAsync();
         var b = await db.Data.OrganizationAsync();
-        var store = new CooperationStore(db.DataSource);
+        var store = new CooperationStore(db.Db);
         var coop = new Cooperation(Ids.New(), "Verbund ohne Lead", null, lead, null, null, null, 1, _clock.UtcNow);
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => store.CreateAsync(coop, [a, b], Audit("cooperation", coop.Id, "created"), default));
@@ -120,7 +120,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
         var ab = await db.Data.CooperationAsync(a, b);
         await db.Data.CooperationAsync(b, c);
 
-        var forA = await new CooperationStore(db.DataSource).ListAsync(CooperationQuery.Of(a), new PageRequest(1, 50), default);
+        var forA = await new CooperationStore(db.Db).ListAsync(CooperationQuery.Of(a), new PageRequest(1, 50), default);
 
         Assert.Equal([ab], forA.Items.Select(i => i.Id).ToArray());
         Assert.Equal(2, forA.Items[0].MemberCount);
@@ -132,7 +132,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
         var mine = await db.Data.OrganizationAsync();
         var other = await db.Data.OrganizationAsync();
         var (user, _) = await db.Data.UserAsync(memberships: (mine, "editor"));
-        var store = new MemberStore(db.DataSource);
+        var store = new MemberStore(db.Db);
 
         Assert.Null(await store.GetAsync(other, user, default));
         Assert.False(await store.RemoveAsync(other, user, Audit("membership", user, "removed"), default));
@@ -145,7 +145,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
     {
         var org = await db.Data.OrganizationAsync();
         var (user, _) = await db.Data.UserAsync(memberships: (org, "editor"));
-        var store = new MemberStore(db.DataSource);
+        var store = new MemberStore(db.Db);
 
         await store.SetRoleAsync(org, user, MembershipRole.Admin, Audit("membership", user, "role_changed"), default);
 
@@ -163,7 +163,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
         await db.Data.CoordinatorAsync(coop, user);
         await db.Data.ObserverAsync(user, "06");
 
-        var actor = await new UserStore(db.DataSource).LoadActorAsync(user, default);
+        var actor = await new UserStore(db.Db).LoadActorAsync(user, default);
 
         Assert.Equal(email, actor!.Email);
         Assert.Equal(MembershipRole.Reviewer, actor.RoleIn(org));

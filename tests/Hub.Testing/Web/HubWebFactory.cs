@@ -23,6 +23,9 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestData Data { get; private set; } = null!;
 
+    /// <summary>The owner's way in, for what the operator does (imports), bypassing row-level security.</summary>
+    public Hub.Data.Common.HubDb OwnerDb => new(DataSource);
+
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Hub:Cookies:AllowHttp"] = "true",
@@ -48,6 +51,7 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Hub", ConnectionString);
+        builder.UseSetting("ConnectionStrings:HubApp", TestCluster.AppConnectionString(ConnectionString));
         builder.UseSetting("HUB_DEMO", "1");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);

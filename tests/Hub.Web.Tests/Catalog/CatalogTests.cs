@@ -55,7 +55,7 @@ public sealed class CatalogTests(HubWebFactory app) : IClassFixture<HubWebFactor
     [Fact]
     public async Task ImportCommand_RealFilesTwice_SecondRunSaysNothingChanged()
     {
-        var store = app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>();
+        var store = new Hub.Data.Catalog.CatalogStore(app.OwnerDb);
         var first = new StringWriter();
         var second = new StringWriter();
         var wrong = new StringWriter();

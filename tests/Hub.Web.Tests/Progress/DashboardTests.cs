@@ -23,8 +23,8 @@ public sealed class DashboardTests(HubWebFactory app) : IClassFixture<HubWebFact
 
     public async Task InitializeAsync()
     {
-        await Hub.Web.Catalog.CatalogCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>(), SharedData.Directory, TextWriter.Null, default);
-        await Hub.Web.Tenancy.OrganizationCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Tenancy.IOrganizationStore>(),
+        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), SharedData.Directory, TextWriter.Null, default);
+        await Hub.Web.Tenancy.OrganizationCli.ImportAsync(new Hub.Data.Tenancy.OrganizationStore(app.OwnerDb),
             app.Services.GetRequiredService<Hub.Core.Common.IClock>(),
             [Path.Combine(SharedData.Directory, "gemeinden.csv"), Path.Combine(SharedData.Directory, "kreise.csv"), "--land", "06"], TextWriter.Null, default);
         _municipalServices = Hub.Core.Catalog.CsvReader.Read(await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, "leika-leistungen.csv"))).Skip(1)

@@ -14,7 +14,7 @@ namespace Hub.Web.Tests.Progress;
 public sealed class ImplementationStatusTests(HubWebFactory app) : IClassFixture<HubWebFactory>, IAsyncLifetime
 {
     public async Task InitializeAsync() =>
-        await Hub.Web.Catalog.CatalogCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Catalog.ICatalogStore>(), SharedData.Directory, TextWriter.Null, default);
+        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), SharedData.Directory, TextWriter.Null, default);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

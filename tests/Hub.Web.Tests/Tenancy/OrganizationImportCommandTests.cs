@@ -10,7 +10,7 @@ public sealed class OrganizationImportCommandTests(HubWebFactory app) : IClassFi
     [Fact]
     public async Task ImportHessen_Twice_AllMunicipalitiesAndKreiseOnce_DemoNamesKept_SecondRunChangesNothing()
     {
-        var store = app.Services.GetRequiredService<Hub.Core.Tenancy.IOrganizationStore>();
+        var store = new Hub.Data.Tenancy.OrganizationStore(app.OwnerDb);
         var clock = app.Services.GetRequiredService<Hub.Core.Common.IClock>();
         string[] args = [Path.Combine(SharedData.Directory, "gemeinden.csv"), Path.Combine(SharedData.Directory, "kreise.csv"), "--land", "06"];
         var first = new StringWriter();
@@ -37,7 +37,7 @@ public sealed class OrganizationImportCommandTests(HubWebFactory app) : IClassFi
             + "06999001,069990001001,Neuhausen,Stadt,06,Hessen,06999,Neukreis,Landkreis,100,12345\n06999002,,Irgendwo,Weiler,06,Hessen,06999,Neukreis,Landkreis,1,1\n");
         var output = new StringWriter();
 
-        var code = await Hub.Web.Tenancy.OrganizationCli.ImportAsync(app.Services.GetRequiredService<Hub.Core.Tenancy.IOrganizationStore>(),
+        var code = await Hub.Web.Tenancy.OrganizationCli.ImportAsync(new Hub.Data.Tenancy.OrganizationStore(app.OwnerDb),
             app.Services.GetRequiredService<Hub.Core.Common.IClock>(), [path], output, default);
         File.Delete(path);
 
