@@ -41,8 +41,44 @@ switch (verb)
                 app.Services.GetRequiredService<Hub.Core.Common.IClock>(), rest[1..], Console.Out, CancellationToken.None);
         await bootstrap.DisposeAsync();
         return imported;
+    case "backup" or "restore":
+        var file = args.SkipWhile(a => a != verb).Skip(1).FirstOrDefault();
+        if (file is null)
+        {
+            Console.Error.WriteLine($"Use: {verb} FILE");
+            return 2;
+        }
+
+        await bootstrap.InitializeAsync(migrate: verb == "backup", serve: false);
+        if (verb == "backup")
+            await Hub.Data.Backup.DatabaseBackup.BackupAsync(bootstrap.ConnectionString, file, CancellationToken.None);
+        else
+            await Hub.Data.Backup.DatabaseBackup.RestoreAsync(bootstrap.ConnectionString, file, CancellationToken.None);
+        var chain = await Hub.Data.Common.AuditChain.VerifyAsync(bootstrap.OwnerDataSource, CancellationToken.None);
+        Console.WriteLine($"{(verb == "backup" ? "Backed up to" : "Restored from")} {Path.GetFullPath(file)}: {chain.Events} audit events, chain head {chain.HeadHash}");
+        await bootstrap.DisposeAsync();
+        return 0;
+    case "audit":
+        if (args.SkipWhile(a => a != "audit").Skip(1).FirstOrDefault() != "verify")
+        {
+            Console.Error.WriteLine("Use: audit verify");
+            return 2;
+        }
+
+        await bootstrap.InitializeAsync(migrate: true, serve: false);
+        var report = await Hub.Data.Common.AuditChain.VerifyAsync(bootstrap.OwnerDataSource, CancellationToken.None);
+        await bootstrap.DisposeAsync();
+        if (report.Break is { } broken)
+        {
+            Console.Error.WriteLine($"Audit chain BROKEN after {report.Events} intact events: event #{broken.Seq} {broken.Id} " +
+                $"({broken.OccurredAt:u}, {broken.EntityType} {broken.Action}): {broken.Reason}.");
+            return 1;
+        }
+
+        Console.WriteLine($"Audit chain intact: {report.Events} events, head {report.HeadHash}");
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown command '{verb}'. Use: serve | migrate | psql | import catalog DIR");
+        Console.Error.WriteLine($"Unknown command '{verb}'. Use: serve | migrate | psql | import | backup FILE | restore FILE | audit verify");
         return 2;
 }
 

@@ -32,7 +32,9 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
     /// <summary>The application's data source: hub_app, bound by row-level security. Every request uses this one.</summary>
     public NpgsqlDataSource DataSource => _appDataSource ?? throw new InvalidOperationException("The database has not been initialised yet.");
 
-    public async Task InitializeAsync(bool migrate, CancellationToken ct = default)
+    /// <param name="migrate">Apply the migrations (and load the demo data where configured).</param>
+    /// <param name="serve">Open the application's hub_app connections too (not needed by the operator's commands).</param>
+    public async Task InitializeAsync(bool migrate, bool serve = true, CancellationToken ct = default)
     {
         var configured = configuration.GetConnectionString("Hub");
         if (string.IsNullOrWhiteSpace(configured))
@@ -52,6 +54,8 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
         _dataSource = HubDatabase.CreateDataSource(ConnectionString);
         if (migrate)
             await MigrateAndSeedAsync(ct);
+        if (!serve)
+            return;
         _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
         await AppRole.VerifyAsync(_appDataSource, ct);
     }
