@@ -16,6 +16,12 @@ public interface IUserStore
     Task RecordFailedSignInAsync(Guid userId, DateTimeOffset now, SignInPolicy policy, CancellationToken ct);
 
     Task RecordSuccessfulSignInAsync(Guid userId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>The new hash; every open session and API token of the user ends in the same transaction.</summary>
+    Task ChangePasswordAsync(Guid userId, string passwordHash, DateTimeOffset now, AuditEvent audit, CancellationToken ct);
+
+    /// <summary>Disables (<paramref name="disabledAt"/> set: sessions and tokens end) or enables an account; false when there is no such user.</summary>
+    Task<bool> SetDisabledAsync(Guid userId, DateTimeOffset? disabledAt, DateTimeOffset now, AuditEvent audit, CancellationToken ct);
 }
 
 public interface ITokenStore

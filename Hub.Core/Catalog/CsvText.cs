@@ -43,7 +43,7 @@ public static class CsvText
     public static string Field(string? value)
     {
         var v = value ?? "";
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@')
+        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
             v = "'" + v;
         return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }

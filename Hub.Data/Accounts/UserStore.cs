@@ -91,6 +91,36 @@ public sealed class UserStore(HubDb db) : IUserStore
         await scope.CommitAsync(ct);
     }
 
+    public async Task ChangePasswordAsync(Guid userId, string passwordHash, DateTimeOffset now, AuditEvent audit, CancellationToken ct)
+    {
+        const string sql = """
+            update users set password_hash = @passwordHash, password_changed_at = @now, failed_sign_ins = 0, locked_until = null where id = @userId;
+            """;
+        await using var scope = await db.OpenAsync(ct);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(sql + EndEverything, new { userId, passwordHash, now, reason = "password_changed" }, scope.Transaction, cancellationToken: ct));
+        await AuditWriter.WriteAsync(scope.Connection, scope.Transaction, audit, ct);
+        await scope.CommitAsync(ct);
+    }
+
+    public async Task<bool> SetDisabledAsync(Guid userId, DateTimeOffset? disabledAt, DateTimeOffset now, AuditEvent audit, CancellationToken ct)
+    {
+        await using var scope = await db.OpenAsync(ct);
+        var conn = scope.Connection;
+        if (await conn.ExecuteAsync(new CommandDefinition("update users set disabled_at = @disabledAt where id = @userId", new { userId, disabledAt }, scope.Transaction, cancellationToken: ct)) == 0)
+            return false;
+        if (disabledAt is not null)
+            await conn.ExecuteAsync(new CommandDefinition(EndEverything, new { userId, now, reason = "account_disabled" }, scope.Transaction, cancellationToken: ct));
+        await AuditWriter.WriteAsync(conn, scope.Transaction, audit, ct);
+        await scope.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Every open session and API token of the user ends (a password change, a disabled account).</summary>
+    private const string EndEverything = """
+        update sessions set ended_at = @now, end_reason = @reason where user_id = @userId and ended_at is null;
+        update api_tokens set revoked_at = @now where user_id = @userId and revoked_at is null;
+        """;
+
     private sealed class UserRow
     {
         public Guid Id { get; init; }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Hub.Core.Accounts;
+using Hub.Core.Common;
 using Hub.Web.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,8 +27,24 @@ public sealed class SignInForm
     public string? ReturnUrl { get; set; }
 }
 
-public sealed class AccountController(SignIn signIn, ApiProblems problems) : Controller
+public sealed class AccountController(SignIn signIn, ISessionStore sessions, IClock clock, ApiProblems problems) : Controller
 {
+    public const string SessionClaim = "hub:sid";
+
+    public static Guid? SessionId(ClaimsPrincipal principal) => Guid.TryParse(principal.FindFirstValue(SessionClaim), out var id) ? id : null;
+
+    /// <summary>A new server-side session and a new cookie naming it: nothing from before carries over.</summary>
+    internal static async Task StartSessionAsync(HttpContext http, ISessionStore sessions, IClock clock, UserAccount user, CancellationToken ct)
+    {
+        var sid = await sessions.StartAsync(user.Id, clock.UtcNow, ct);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.DisplayName), new Claim(ClaimTypes.Email, user.Email),
+             new Claim(SessionClaim, sid.ToString())],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
+            new AuthenticationProperties { IsPersistent = false, IssuedUtc = clock.UtcNow });
+    }
+
     [HttpGet("/anmelden")]
     public IActionResult SignIn(string? returnUrl) =>
         View(new SignInForm { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
@@ -46,19 +63,16 @@ public sealed class AccountController(SignIn signIn, ApiProblems problems) : Con
             return View(form);
         }
 
-        var user = result.Value!;
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()), new Claim(ClaimTypes.Name, user.DisplayName), new Claim(ClaimTypes.Email, user.Email)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        // A new ticket replaces whatever cookie came with the request: nothing from before the sign-in carries over.
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity),
-            new AuthenticationProperties { IsPersistent = false, IssuedUtc = DateTimeOffset.UtcNow });
+        await StartSessionAsync(HttpContext, sessions, clock, result.Value!, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
     }
 
     [HttpPost("/abmelden")]
-    public async Task<IActionResult> SignOutPost()
+    public async Task<IActionResult> SignOutPost(CancellationToken ct)
     {
+        // The session ends on the server: a copy of the cookie is worth nothing afterwards.
+        if (SessionId(User) is { } sid)
+            await sessions.EndAsync(sid, clock.UtcNow, "signed_out", ct);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect("/");
     }

@@ -6,13 +6,20 @@ namespace Hub.Web.Accounts;
 
 internal static class CookieEvents
 {
-    /// <summary>Every request re-reads the user: a disabled or deleted account loses its session at once.</summary>
+    /// <summary>
+    /// Every request checks the server-side session (open, within the idle and absolute limits, user enabled) and re-reads
+    /// the user: a signed-out, expired, password-changed or disabled session is refused at once.
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
-        var actor = CurrentActor.UserId(context.Principal!) is { } id
-            ? await users.LoadActorAsync(id, context.HttpContext.RequestAborted)
-            : null;
+        var services = context.HttpContext.RequestServices;
+        var ct = context.HttpContext.RequestAborted;
+        var userId = CurrentActor.UserId(context.Principal!);
+        var sessionId = AccountController.SessionId(context.Principal!);
+        var open = userId is { } u && sessionId is { } s
+            && await services.GetRequiredService<ISessionStore>().TouchAsync(s, u, services.GetRequiredService<Hub.Core.Common.IClock>().UtcNow,
+                services.GetRequiredService<SessionPolicy>(), ct);
+        var actor = open ? await services.GetRequiredService<IUserStore>().LoadActorAsync(userId!.Value, ct) : null;
         if (actor is null)
         {
             context.RejectPrincipal();

@@ -44,6 +44,9 @@ public static class HubSetup
         services.AddSingleton(new SignInPolicy(
             config.GetValue("Hub:SignIn:MaxFailedAttempts", SignInPolicy.Default.MaxFailedAttempts),
             TimeSpan.FromMinutes(config.GetValue("Hub:SignIn:LockoutMinutes", SignInPolicy.Default.LockoutDuration.TotalMinutes))));
+        services.AddSingleton(new SessionPolicy(
+            TimeSpan.FromMinutes(config.GetValue("Hub:Cookies:IdleMinutes", 30)),
+            TimeSpan.FromHours(config.GetValue("Hub:Sessions:AbsoluteHours", 8.0))));
         AddStores(services);
         AddUseCases(services);
         services.AddHttpContextAccessor();
@@ -84,6 +87,7 @@ public static class HubSetup
         services.AddSingleton<IMemberStore, MemberStore>();
         services.AddSingleton<IUserStore, UserStore>();
         services.AddSingleton<ITokenStore, TokenStore>();
+        services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ICommentStore, CommentStore>();
         services.AddSingleton<Hub.Core.Progress.IProgressStore, Hub.Data.Progress.ProgressStore>();
@@ -99,6 +103,8 @@ public static class HubSetup
     private static void AddUseCases(IServiceCollection services)
     {
         services.AddScoped<SignIn>();
+        services.AddScoped<ChangePassword>();
+        services.AddScoped<DisableAccount>();
         services.AddScoped<CreateOrganization>();
         services.AddScoped<CreateCooperation>();
         services.AddScoped<ManageMembers>();

@@ -1,0 +1,48 @@
+using Dapper;
+using Hub.Core.Accounts;
+using Hub.Core.Common;
+using Hub.Data.Common;
+
+namespace Hub.Data.Accounts;
+
+public sealed class SessionStore(HubDb db) : ISessionStore
+{
+    public async Task<Guid> StartAsync(Guid userId, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = Ids.New();
+        await using var scope = await db.OpenAsync(ct);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "insert into sessions (id, user_id, created_at, last_seen_at) values (@id, @userId, @now, @now)", new { id, userId, now }, scope.Transaction, cancellationToken: ct));
+        await scope.CommitAsync(ct);
+        return id;
+    }
+
+    public async Task<bool> TouchAsync(Guid sessionId, Guid userId, DateTimeOffset now, SessionPolicy policy, CancellationToken ct)
+    {
+        // One round trip: is it valid, and (at most once a minute, so requests do not all write) when was it last used.
+        const string sql = """
+            with valid as (
+                select s.id from sessions s join users u on u.id = s.user_id
+                where s.id = @sessionId and s.user_id = @userId and s.ended_at is null and u.disabled_at is null
+                  and s.last_seen_at > @idleSince and s.created_at > @absoluteSince),
+            touched as (
+                update sessions set last_seen_at = @now where id in (select id from valid) and last_seen_at < @touchBefore returning id)
+            select exists (select 1 from valid)
+            """;
+        await using var scope = await db.OpenAsync(ct);
+        var valid = await scope.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new
+        {
+            sessionId, userId, now, idleSince = now - policy.Idle, absoluteSince = now - policy.Absolute, touchBefore = now - TimeSpan.FromMinutes(1),
+        }, scope.Transaction, cancellationToken: ct));
+        await scope.CommitAsync(ct);
+        return valid;
+    }
+
+    public async Task EndAsync(Guid sessionId, DateTimeOffset now, string reason, CancellationToken ct)
+    {
+        await using var scope = await db.OpenAsync(ct);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "update sessions set ended_at = @now, end_reason = @reason where id = @sessionId and ended_at is null", new { sessionId, now, reason }, scope.Transaction, cancellationToken: ct));
+        await scope.CommitAsync(ct);
+    }
+}
