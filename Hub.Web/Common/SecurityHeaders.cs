@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Hub.Web.Common;
 
-/// <summary>CSP with a per-request nonce (no unsafe-inline), and the other headers every response carries.</summary>
+/// <summary>
+/// CSP with a per-request nonce (no unsafe-inline), and the other headers every response carries; HSTS over HTTPS;
+/// no-store for everything a signed-in user or an API client receives.
+/// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string NonceKey = "csp-nonce";
@@ -11,6 +14,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
+        // Taken now: an error page re-executed later changes the request path.
+        var isApi = context.Request.Path.StartsWithSegments("/api");
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -22,6 +27,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers.Remove("Server");
+            if (context.Request.IsHttps)
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            // Whatever a signed-in user or an API client sees may be unreleased work: never kept by a browser or proxy.
+            if (context.User.Identity?.IsAuthenticated == true || isApi)
+                headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         return next(context);

@@ -35,12 +35,18 @@ public sealed class DraftsController(
     public Task<IActionResult> Show(Guid id, string? meldung, CancellationToken ct) => RenderAsync(id, meldung, ct);
 
     [HttpGet("/entwuerfe/neu")]
-    public async Task<IActionResult> New(CancellationToken ct) =>
-        View("Edit", new DraftFormPage(new DraftForm(), null, await ChoicesAsync(ct), null));
+    public async Task<IActionResult> New(CancellationToken ct)
+    {
+        // Only editors of an organization in a cooperation draft; everyone else is told so instead of getting an empty form.
+        var choices = await ChoicesAsync(ct);
+        return choices.Count == 0 ? PageErrors.StatusFor(Forbidden.Instance) : View("Edit", new DraftFormPage(new DraftForm(), null, choices, null));
+    }
 
     [HttpPost("/entwuerfe/neu")]
     public async Task<IActionResult> Create(DraftForm form, string? preview, CancellationToken ct)
     {
+        if ((await ChoicesAsync(ct)).Count == 0)
+            return PageErrors.StatusFor(Forbidden.Instance);
         if (ModelState.IsValid && preview is null)
         {
             var result = await create.ExecuteAsync(await current.RequireAsync(ct), form.OrganizationId, form.CooperationId, form.ToContent(), ct);
@@ -58,8 +64,12 @@ public sealed class DraftsController(
     [HttpGet("/entwuerfe/{id:guid}/bearbeiten")]
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
     {
-        var found = await read.GetAsync(await current.RequireAsync(ct), id, ct);
-        return found.IsSuccess ? View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null)) : PageErrors.StatusFor(found.Error!);
+        var actor = await current.RequireAsync(ct);
+        var found = await read.GetAsync(actor, id, ct);
+        if (!found.IsSuccess)
+            return PageErrors.StatusFor(found.Error!);
+        // Those who see the draft but may not change it get 403, not a form whose save would be refused.
+        return DraftAccess.For(actor, found.Value!.Snapshot).IsOwnerEditor ? View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null)) : PageErrors.StatusFor(Forbidden.Instance);
     }
 
     [HttpPost("/entwuerfe/{id:guid}/bearbeiten")]
