@@ -69,7 +69,11 @@ public static class HubSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<IdempotencyFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = ApiValidation.Respond);
@@ -98,6 +102,7 @@ public static class HubSetup
         services.AddSingleton<Hub.Core.Releases.IReleaseStore, Hub.Data.Releases.ReleaseStore>();
         services.AddSingleton<Hub.Core.Audit.IAuditStore, Hub.Data.Common.AuditStore>();
         services.AddSingleton<Hub.Core.Catalog.ICatalogStore, Hub.Data.Catalog.CatalogStore>();
+        services.AddSingleton<IIdempotencyStore, Hub.Data.Common.IdempotencyStore>();
     }
 
     private static void AddUseCases(IServiceCollection services)

@@ -460,9 +460,9 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
     /// <summary>The problem body without its per-request trace id.</summary>
     private static string Strip(string body) => System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
 
-    /// <summary>The page without its per-request nonce and antiforgery token.</summary>
+    /// <summary>The page without its per-request nonce, antiforgery token and idempotency keys.</summary>
     private static string StripHtml(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html, "nonce=\"[^\"]*\"|value=\"CfDJ[^\"]*\"", "");
+        System.Text.RegularExpressions.Regex.Replace(html, "nonce=\"[^\"]*\"|value=\"CfDJ[^\"]*\"|name=\"__IdempotencyKey\" value=\"[^\"]*\"", "");
 
     [Fact]
     public async Task PostingFieldsTheUserMayNotSet_ChangesNothing()

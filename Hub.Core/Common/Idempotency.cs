@@ -1,0 +1,24 @@
+namespace Hub.Core.Common;
+
+/// <summary>The first answer to a request made with an idempotency key, kept to answer repeats with.</summary>
+public sealed record StoredAnswer(int StatusCode, string? Location, string? ContentType, string? Body);
+
+/// <summary>What a key says about a request: go ahead (first time), answer as before, still running, or used for another request.</summary>
+public enum IdempotencyClaim
+{
+    First,
+    Answered,
+    InProgress,
+    Mismatch,
+}
+
+public interface IIdempotencyStore
+{
+    /// <summary>Claims the key for this user and request, or tells what an earlier request with it did.</summary>
+    Task<(IdempotencyClaim Claim, StoredAnswer? Answer)> ClaimAsync(Guid userId, string key, string method, string path, DateTimeOffset now, CancellationToken ct);
+
+    Task CompleteAsync(Guid userId, string key, StoredAnswer answer, CancellationToken ct);
+
+    /// <summary>The request failed (nothing was written): the key is free for a retry.</summary>
+    Task ReleaseAsync(Guid userId, string key, CancellationToken ct);
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Hub.Core.Common;
+using Hub.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Web.Common;
+
+/// <summary>
+/// A write that carries an idempotency key (the form's hidden field, or the API's Idempotency-Key header) runs once per
+/// user and key: a repeat gets the first answer (the same redirect, the same 201 and body), a repeat that arrives while
+/// the first is still running waits for it. A refused request (4xx) frees the key, so the user can correct and resend.
+/// </summary>
+public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOptions<JsonOptions> json) : IAsyncActionFilter
+{
+    // As MVC's JSON formatter writes answers (it relaxes escaping when no encoder is set), so a replay is byte for byte the first answer.
+    private readonly JsonSerializerOptions _json = json.Value.JsonSerializerOptions.Encoder is null
+        ? new JsonSerializerOptions(json.Value.JsonSerializerOptions) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
+        : json.Value.JsonSerializerOptions;
+
+    public const string FormField = "__IdempotencyKey";
+    public const string Header = "Idempotency-Key";
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(10);
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = KeyOf(http.Request);
+        if (key is null || http.Request.Method is not ("POST" or "PUT" or "PATCH") || CurrentActor.UserId(http.User) is not { } userId)
+        {
+            await next();
+            return;
+        }
+
+        if (key.Length is < 8 or > 200)
+        {
+            context.Result = Problem(http, 400, "bad_idempotency_key", "Der Idempotency-Key muss 8 bis 200 Zeichen lang sein.");
+            return;
+        }
+
+        var path = http.Request.Path.Value ?? "";
+        var deadline = DateTimeOffset.UtcNow + _wait;
+        while (true)
+        {
+            var (claim, answer) = await store.ClaimAsync(userId, key, http.Request.Method, path, clock.UtcNow, http.RequestAborted);
+            switch (claim)
+            {
+                case IdempotencyClaim.First:
+                    await RunOnceAsync(context, next, userId, key);
+                    return;
+                case IdempotencyClaim.Answered:
+                    context.Result = Replay(http, answer!);
+                    return;
+                case IdempotencyClaim.Mismatch:
+                    context.Result = Problem(http, 422, "idempotency_key_reused", "Dieser Idempotency-Key gehört zu einer anderen Anfrage.");
+                    return;
+            }
+
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                context.Result = Problem(http, 409, "request_in_progress", "Dieselbe Anfrage wird noch bearbeitet. Bitte laden Sie die Seite gleich neu.");
+                return;
+            }
+
+            await Task.Delay(50, http.RequestAborted);
+        }
+    }
+
+    private async Task RunOnceAsync(ActionExecutingContext context, ActionExecutionDelegate next, Guid userId, string key)
+    {
+        ActionExecutedContext executed;
+        try
+        {
+            executed = await next();
+        }
+        catch
+        {
+            await store.ReleaseAsync(userId, key, CancellationToken.None);
+            throw;
+        }
+
+        if (executed.Exception is null && Answer(executed.Result) is { } answer)
+            await store.CompleteAsync(userId, key, answer, CancellationToken.None);
+        else
+            await store.ReleaseAsync(userId, key, CancellationToken.None);
+    }
+
+    /// <summary>The answers worth repeating: redirects after a form, and the API's successes.</summary>
+    private StoredAnswer? Answer(IActionResult? result) => result switch
+    {
+        RedirectResult r => new StoredAnswer(StatusCodes.Status302Found, r.Url, null, null),
+        LocalRedirectResult r => new StoredAnswer(StatusCodes.Status302Found, r.Url, null, null),
+        ObjectResult o when (o.StatusCode ?? 200) is >= 200 and < 300 => new StoredAnswer(o.StatusCode ?? 200,
+            (o as CreatedResult)?.Location, "application/json; charset=utf-8", JsonSerializer.Serialize(o.Value, o.DeclaredType ?? o.Value?.GetType() ?? typeof(object), _json)),
+        StatusCodeResult s when s.StatusCode is >= 200 and < 300 => new StoredAnswer(s.StatusCode, null, null, null),
+        _ => null,
+    };
+
+    private static IActionResult Replay(HttpContext http, StoredAnswer answer)
+    {
+        if (answer.StatusCode == StatusCodes.Status302Found && answer.Location is { } location)
+            return new RedirectResult(location);
+        if (answer.Location is { } created)
+            http.Response.Headers.Location = created;
+        return answer.Body is null ? new StatusCodeResult(answer.StatusCode) : new ContentResult { StatusCode = answer.StatusCode, Content = answer.Body, ContentType = answer.ContentType };
+    }
+
+    private static ObjectResult Problem(HttpContext http, int status, string code, string detail) =>
+        new(new ProblemDetails { Status = status, Title = detail, Extensions = { ["code"] = code, ["traceId"] = http.TraceIdentifier } })
+        {
+            StatusCode = status,
+            ContentTypes = { "application/problem+json" },
+        };
+
+    private static string? KeyOf(HttpRequest request) =>
+        request.Headers[Header].FirstOrDefault() is { Length: > 0 } header ? header
+        : request.HasFormContentType && request.Form.TryGetValue(FormField, out var field) && field.FirstOrDefault() is { Length: > 0 } value ? value
+        : null;
+}
+
+/// <summary>Every POST form carries a fresh idempotency key, so a double submit writes once.</summary>
+[HtmlTargetElement("form", Attributes = "method")]
+public sealed class IdempotencyKeyTagHelper : TagHelper
+{
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (output.Attributes["method"]?.Value?.ToString()?.Equals("post", StringComparison.OrdinalIgnoreCase) == true)
+            output.PostContent.AppendHtml($"<input type=\"hidden\" name=\"{IdempotencyFilter.FormField}\" value=\"{Guid.NewGuid():N}\">");
+    }
+}
