@@ -8,6 +8,9 @@ create table idempotency_keys (
     method text not null,
     path text not null,
     created_at timestamptz not null,
+    -- Set in the transaction that did the request's work: a repeat whose first answer was lost (an outage between
+    -- commit and answer) learns that the work is done instead of doing it twice.
+    committed_at timestamptz,
     status_code integer,
     location text,
     content_type text,

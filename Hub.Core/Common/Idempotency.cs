@@ -10,6 +10,9 @@ public enum IdempotencyClaim
     Answered,
     InProgress,
     Mismatch,
+
+    /// <summary>The first request's work was committed but its answer never recorded (the connection broke in between).</summary>
+    Applied,
 }
 
 public interface IIdempotencyStore

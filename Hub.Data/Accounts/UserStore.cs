@@ -62,7 +62,7 @@ public sealed class UserStore(HubDb db) : IUserStore
         if (await conn.ExecuteAsync(new CommandDefinition(sql, user, tx, cancellationToken: ct)) == 0)
             return false;
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return true;
     }
 

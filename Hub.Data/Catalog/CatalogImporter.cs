@@ -112,7 +112,7 @@ internal sealed class CatalogImporter(HubDb db)
                 after: counts.Select(c => new { c.Table, c.Read, c.Inserted, c.Updated })), ct);
         }
 
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return summary;
     }
 }

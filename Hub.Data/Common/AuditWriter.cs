@@ -30,7 +30,7 @@ internal static class AuditWriter
         if (then is not null)
             await conn.ExecuteAsync(new CommandDefinition(then, args, tx, cancellationToken: ct)); // what follows from the change, same arguments
         await WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return true;
     }
 }

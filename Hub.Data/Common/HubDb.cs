@@ -30,6 +30,28 @@ public sealed class HubDb(NpgsqlDataSource source)
     }
 }
 
+/// <summary>The idempotency key of the request being executed (set by the web layer around the action).</summary>
+public static class PendingIdempotency
+{
+    private static readonly AsyncLocal<PendingKey?> _current = new();
+
+    public static PendingKey? Current => _current.Value;
+
+    public static IDisposable Use(Guid userId, string key)
+    {
+        var previous = _current.Value;
+        _current.Value = new PendingKey(userId, key);
+        return new Restore(previous);
+    }
+
+    public sealed record PendingKey(Guid UserId, string Key);
+
+    private sealed class Restore(PendingKey? previous) : IDisposable
+    {
+        public void Dispose() => _current.Value = previous;
+    }
+}
+
 /// <summary>One connection and its transaction; disposing without <see cref="NpgsqlTransaction.CommitAsync"/> rolls back.</summary>
 public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
 {
@@ -37,7 +59,18 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
 
     public NpgsqlTransaction Transaction => transaction;
 
-    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+    /// <summary>Commits; a request made with an idempotency key records in the same transaction that its work is done.</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        if (PendingIdempotency.Current is { } pending)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "update idempotency_keys set committed_at = now() where user_id = @UserId and key = @Key and committed_at is null",
+                pending, transaction, cancellationToken: ct));
+        }
+
+        await transaction.CommitAsync(ct);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -5,6 +5,9 @@ namespace Hub.Data.Common;
 
 public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
 {
+    /// <summary>No request runs this long: an unanswered, uncommitted claim this old belongs to a request that died.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(20);
+
     public async Task<(IdempotencyClaim Claim, StoredAnswer? Answer)> ClaimAsync(Guid userId, string key, string method, string path, DateTimeOffset now, CancellationToken ct)
     {
         const string claim = """
@@ -12,23 +15,36 @@ public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
             on conflict (user_id, key) do nothing
             returning true
             """;
-        const string existing = "select method, path, status_code, location, content_type, body from idempotency_keys where user_id = @userId and key = @key";
+        const string existing = """
+            select method, path, status_code, location, content_type, body, committed_at is not null as committed, created_at < @stale as abandoned
+            from idempotency_keys where user_id = @userId and key = @key
+            """;
+        // A claim that committed nothing and whose request is long gone (an outage, a killed process) may be taken over.
+        const string takeOver = """
+            update idempotency_keys set created_at = @now
+            where user_id = @userId and key = @key and status_code is null and committed_at is null and created_at < @stale
+            returning true
+            """;
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         await conn.ExecuteAsync(new CommandDefinition("delete from idempotency_keys where user_id = @userId and created_at < @expired",
             new { userId, expired = now.AddDays(-1) }, scope.Transaction, cancellationToken: ct));
         var first = await conn.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(claim, new { userId, key, method, path, now }, scope.Transaction, cancellationToken: ct));
-        var row = first is true ? null : await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(existing, new { userId, key }, scope.Transaction, cancellationToken: ct));
-        await scope.CommitAsync(ct);
+        var stale = now - AbandonedAfter;
+        var row = first is true ? null : await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(existing, new { userId, key, stale }, scope.Transaction, cancellationToken: ct));
+        if (row is { StatusCode: null, Committed: false, Abandoned: true } && row.Method == method && row.Path == path)
+            first = await conn.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(takeOver, new { userId, key, now, stale }, scope.Transaction, cancellationToken: ct));
+        await scope.Transaction.CommitAsync(ct);
         if (first is true)
             return (IdempotencyClaim.First, null);
         if (row is null)
             return (IdempotencyClaim.InProgress, null); // claimed and released again in between: the caller asks once more
         if (row.Method != method || row.Path != path)
             return (IdempotencyClaim.Mismatch, null);
-        return row.StatusCode is { } status
-            ? (IdempotencyClaim.Answered, new StoredAnswer(status, row.Location, row.ContentType, row.Body))
-            : (IdempotencyClaim.InProgress, null);
+        if (row.StatusCode is { } status)
+            return (IdempotencyClaim.Answered, new StoredAnswer(status, row.Location, row.ContentType, row.Body));
+        // Committed a moment ago by a request that is still recording its answer: wait for it. Committed by one that died: say so.
+        return row.Committed && row.Abandoned ? (IdempotencyClaim.Applied, null) : (IdempotencyClaim.InProgress, null);
     }
 
     public async Task CompleteAsync(Guid userId, string key, StoredAnswer answer, CancellationToken ct)
@@ -38,7 +54,7 @@ public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
             update idempotency_keys set status_code = @StatusCode, location = @Location, content_type = @ContentType, body = @Body
             where user_id = @userId and key = @key
             """, new { userId, key, answer.StatusCode, answer.Location, answer.ContentType, answer.Body }, scope.Transaction, cancellationToken: ct));
-        await scope.CommitAsync(ct);
+        await scope.Transaction.CommitAsync(ct);
     }
 
     public async Task ReleaseAsync(Guid userId, string key, CancellationToken ct)
@@ -46,7 +62,7 @@ public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
         await using var scope = await db.OpenAsync(ct);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "delete from idempotency_keys where user_id = @userId and key = @key and status_code is null", new { userId, key }, scope.Transaction, cancellationToken: ct));
-        await scope.CommitAsync(ct);
+        await scope.Transaction.CommitAsync(ct);
     }
 
     private sealed class Row
@@ -62,5 +78,9 @@ public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
         public string? ContentType { get; init; }
 
         public string? Body { get; init; }
+
+        public bool Committed { get; init; }
+
+        public bool Abandoned { get; init; }
     }
 }

@@ -64,7 +64,7 @@ public sealed class CommentStore(HubDb db) : ICommentStore
             comment.ParentId, ownerOrganizationId, comment.AuthorUserId,
         }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
     }
 
     public async Task<bool> ResolveAsync(Guid id, Guid userId, DateTimeOffset at, AuditEvent audit, CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
 
         await DraftWrites.InsertRevisionAsync(conn, tx, draft.Id, 1, draft.Content, draft.BodyHtml, draft.CreatedBy, draft.At, ct);
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return true;
     }
 

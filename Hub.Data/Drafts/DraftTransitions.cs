@@ -54,7 +54,7 @@ internal sealed class DraftTransitions(HubDb db)
             "draft", id, ActionCode(command.Action),
             before: new { status = decision.From.ToCode(), revision = snapshot.CurrentRevision },
             after: new { status = decision.To.ToCode(), revision = outcome.Revision, version = decision.Version?.ToString(), releaseId = outcome.ReleaseId, reviewId = outcome.ReviewId }), ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return outcome;
     }
 

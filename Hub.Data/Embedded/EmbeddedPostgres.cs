@@ -276,6 +276,25 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new InvalidOperationException($"pg_ctl stop failed ({code}):\n{output}");
     }
 
+    /// <summary>pg_ctl restart -m fast: every connection is cut, the server is back on the same port.</summary>
+    public async Task RestartFastAsync()
+    {
+        var (code, output) = await ProcessRunner.RunAsync(Path.Combine(_bin, "pg_ctl"),
+            ["-D", DataDirectory, "-l", LogFile, "-m", "fast", "-w", "-t", "60", "restart"], _toolTimeout);
+        if (code != 0)
+            throw new InvalidOperationException($"pg_ctl restart failed ({code}):\n{output}");
+    }
+
+    /// <summary>SIGKILL to the postmaster, as a crash would: no shutdown, a stale pid file, backends left to die.</summary>
+    public void KillPostmaster()
+    {
+        if (PostmasterPid() is { } pid)
+            System.Diagnostics.Process.GetProcessById(pid).Kill();
+    }
+
+    /// <summary>Starts the server again after a stop or a crash (stale pid file recovered, the same port as before).</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartCoreAsync(ct);
+
     /// <summary>The postmaster's process id, or null when it is not running.</summary>
     public int? PostmasterPid()
     {

@@ -51,7 +51,7 @@ public sealed class ImplementationStore(HubDb db) : IImplementationStore
             reasons = rows.Select(r => r.Reason).ToArray(),
         }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
     }
 
     private sealed class Row

@@ -129,7 +129,7 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
             .Union(await DraftWrites.AdopterOrganizationsAsync(conn, tx, beforeRelease.DraftId, ct)).ToArray();
         await DraftWrites.NotifyAsync(conn, tx, members, ["editor", "admin"], to == ReleaseStatus.Deprecated ? "release_deprecated" : "release_withdrawn",
             beforeRelease.DraftId, beforeRelease.Title, beforeRelease.Revision, beforeRelease.Version.ToString(), at, userId, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return await GetAsync(conn, null, id, ct);
     }
 }

@@ -117,7 +117,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
         await conn.ExecuteAsync(new CommandDefinition(insertMembers,
             new { cooperation.Id, MemberIds = memberIds.ToArray(), cooperation.CreatedAt }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
     }
 
     public async Task<bool> AddCoordinatorAsync(Guid cooperationId, Guid userId, AuditEvent audit, CancellationToken ct)

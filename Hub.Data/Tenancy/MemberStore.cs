@@ -51,7 +51,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
         var tx = scope.Transaction;
         await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId, role = role.ToCode() }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
     }
 
     public async Task<bool> RemoveAsync(Guid organizationId, Guid userId, AuditEvent audit, CancellationToken ct)
@@ -63,7 +63,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
         if (await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId }, tx, cancellationToken: ct)) == 0)
             return false;
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return true;
     }
 

@@ -81,7 +81,7 @@ public sealed class OrganizationStore(HubDb db) : IOrganizationStore
         if (inserted == 0)
             return false;
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return true;
     }
 
@@ -142,7 +142,7 @@ public sealed class OrganizationStore(HubDb db) : IOrganizationStore
                 after: new { summary.Read, summary.Inserted, summary.Updated }), ct);
         }
 
-        await tx.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         return summary;
     }
 }

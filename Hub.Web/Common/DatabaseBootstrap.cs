@@ -26,6 +26,11 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
 
     public bool HasDemoData { get; private set; }
 
+    /// <summary>Migrated and checked: requests may use the database (until then they get 503).</summary>
+    public bool IsReady { get; private set; }
+
+    private readonly CancellationTokenSource _stopping = new();
+
     /// <summary>The owner's data source (migrations, demo, import commands). Not for requests.</summary>
     public NpgsqlDataSource OwnerDataSource => _dataSource ?? throw new InvalidOperationException("The database has not been initialised yet.");
 
@@ -52,12 +57,54 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
         }
 
         _dataSource = HubDatabase.CreateDataSource(ConnectionString);
+        if (!serve)
+        {
+            if (migrate)
+                await MigrateAndSeedAsync(ct);
+            return;
+        }
+
+        _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
+        try
+        {
+            await ReadyAsync(migrate, ct);
+        }
+        catch (Exception e) when (!IsEmbedded && DatabaseOutageMiddleware.IsDatabaseDown(e))
+        {
+            // Your own PostgreSQL is not up yet: serve 503 (and /healthz says why) and keep trying in the background.
+            logger.LogWarning("PostgreSQL is not reachable ({Error}); the hub answers 503 until it is", e.Message);
+            _ = Task.Run(() => RetryUntilReadyAsync(migrate), CancellationToken.None);
+        }
+    }
+
+    private async Task ReadyAsync(bool migrate, CancellationToken ct)
+    {
         if (migrate)
             await MigrateAndSeedAsync(ct);
-        if (!serve)
-            return;
-        _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
-        await AppRole.VerifyAsync(_appDataSource, ct);
+        await AppRole.VerifyAsync(DataSource, ct);
+        IsReady = true;
+    }
+
+    private async Task RetryUntilReadyAsync(bool migrate)
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), _stopping.Token);
+                await ReadyAsync(migrate, _stopping.Token);
+                logger.LogInformation("PostgreSQL is reachable: the hub is ready");
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception e) when (DatabaseOutageMiddleware.IsDatabaseDown(e))
+            {
+                logger.LogDebug("PostgreSQL still not reachable: {Error}", e.Message);
+            }
+        }
     }
 
     private async Task<string> AppConnectionStringAsync(CancellationToken ct)
@@ -105,6 +152,7 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
     /// <summary>The container disposes this singleton when the host stops: the embedded cluster stops with the hub.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         if (_appDataSource is not null)
             await _appDataSource.DisposeAsync();
         if (_dataSource is not null)

@@ -6,6 +6,8 @@ internal static class Health
 {
     public static async Task<IResult> CheckAsync(DatabaseBootstrap bootstrap, CancellationToken ct)
     {
+        if (!bootstrap.IsReady)
+            return Results.Json(new { status = "unavailable", database = "down" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

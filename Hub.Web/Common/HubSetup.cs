@@ -186,6 +186,7 @@ public static class HubSetup
         app.UseMiddleware<RequestLimits>();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseMiddleware<DatabaseOutageMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

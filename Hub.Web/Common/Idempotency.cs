@@ -22,7 +22,8 @@ public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOp
 
     public const string FormField = "__IdempotencyKey";
     public const string Header = "Idempotency-Key";
-    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(10);
+    // Longer than IdempotencyStore.AbandonedAfter: a repeat that waits this long learns what became of a request that died.
+    private static readonly TimeSpan _wait = TimeSpan.FromSeconds(25);
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -56,6 +57,10 @@ public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOp
                 case IdempotencyClaim.Mismatch:
                     context.Result = Problem(http, 422, "idempotency_key_reused", "Dieser Idempotency-Key gehört zu einer anderen Anfrage.");
                     return;
+                case IdempotencyClaim.Applied:
+                    context.Result = Problem(http, 409, "already_applied",
+                        "Diese Anfrage wurde bereits ausgeführt; ihre Antwort ging unterwegs verloren. Bitte laden Sie den aktuellen Stand.");
+                    return;
             }
 
             if (DateTimeOffset.UtcNow > deadline)
@@ -73,7 +78,8 @@ public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOp
         ActionExecutedContext executed;
         try
         {
-            executed = await next();
+            using (Hub.Data.Common.PendingIdempotency.Use(userId, key))
+                executed = await next();
         }
         catch
         {
