@@ -93,9 +93,9 @@ public sealed class DraftStore(HubDb db) : IDraftStore
 
     /// <summary>The same rule as DraftAccess: member of an organization of the cooperation (the owner is one), coordinator, observer of the Land.</summary>
     private const string VisibleFilter = """
-        (exists (select 1 from cooperation_members cm where cm.cooperation_id = d.cooperation_id and cm.organization_id = any(@Orgs))
+        (d.cooperation_id in (select cm.cooperation_id from cooperation_members cm where cm.organization_id = any(@Orgs))
          or d.cooperation_id = any(@Coordinated)
-         or o.land_code = any(@Lands))
+         or d.owner_organization_id in (select lo.id from organizations lo where lo.land_code = any(@Lands)))
         """;
 
     private static object VisibleArgs(Actor actor) => new
