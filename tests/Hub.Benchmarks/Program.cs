@@ -6,11 +6,12 @@ return name switch
     "draft-page" => await DraftPageBenchmark.RunAsync(args.Skip(1).ToArray()),
     "state-dashboard" => await StateDashboardBenchmark.RunAsync(args.Skip(1).ToArray()),
     "rls" => await RowLevelSecurityBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "sign-in" => await SignInTimingBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("Use: ./hub bench draft-page [--revisions 50] [--comments 200] [--requests 200] | ./hub bench state-dashboard [--requests 30] | ./hub bench rls [--requests 200]");
+    Console.Error.WriteLine("Use: ./hub bench draft-page [--revisions 50] [--comments 200] [--requests 200] | ./hub bench state-dashboard [--requests 30] | ./hub bench rls [--requests 200] | ./hub bench sign-in [--requests 60]");
     return 2;
 }

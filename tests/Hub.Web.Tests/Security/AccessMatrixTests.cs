@@ -25,7 +25,7 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
     // the content or the object's state) · F refused (403, or 409 where the state refuses first; never a success) ·
     // H hidden (404, exactly as for an id that does not exist) · a number: exactly that status.
     // {draft} rows run once per draft state (draft, in_review, changes_requested, approved, released, withdrawn);
-    // {unreleased} rows once per state but released.
+    // {unreleased} rows once per state but released; {release} rows once per release state (active, deprecated, withdrawn).
     // The order matters only where a row changes what later rows find; destructive rows come last.
     private static readonly string[] _matrix =
     [
@@ -179,6 +179,8 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
     {
         public Dictionary<string, Guid> Drafts { get; } = new(StringComparer.Ordinal);
 
+        public Dictionary<string, Guid> Releases { get; } = new(StringComparer.Ordinal);
+
         public Guid Released { get; set; }
 
         public Guid Release { get; set; }
@@ -223,6 +225,15 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
         w.Release = (await DraftApi.ApproveAndReleaseAsync(app, owner, released, 1, false, "Erste Fassung")).GetProperty("releaseId").GetGuid();
         w.Drafts["released"] = released;
         w.Released = released;
+        w.Releases["active"] = w.Release;
+        foreach (var (state, action) in new[] { ("deprecated", "deprecate"), ("withdrawn", "withdraw") })
+        {
+            var other = await NewAsync("Freigabe " + state);
+            var release = (await DraftApi.ApproveAndReleaseAsync(app, owner, other, 1, false, "Matrix")).GetProperty("releaseId").GetGuid();
+            await PostAsync(owner, $"/api/v1/releases/{release}/{action}", new { reason = "Matrix" }, HttpStatusCode.OK);
+            w.Releases[state] = release;
+        }
+
         var withdrawn = await NewAsync("zurückgezogen");
         await PostAsync(owner, $"/api/v1/drafts/{withdrawn}/withdraw", new { reason = "Doppelt" }, HttpStatusCode.OK);
         w.Drafts["withdrawn"] = withdrawn;
@@ -259,11 +270,12 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
         return sessions;
     }
 
-    private static string Fill(string template, World w, Guid draft) => template
-        .Replace("{draft}", draft.ToString(), StringComparison.Ordinal)
-        .Replace("{unreleased}", draft.ToString(), StringComparison.Ordinal)
+    /// <summary>The route with its ids; <paramref name="target"/> is the row's object in its current state (a draft or a release).</summary>
+    private static string Fill(string template, World w, Guid target) => template
+        .Replace("{draft}", target.ToString(), StringComparison.Ordinal)
+        .Replace("{unreleased}", target.ToString(), StringComparison.Ordinal)
         .Replace("{released}", w.Released.ToString(), StringComparison.Ordinal)
-        .Replace("{release}", w.Release.ToString(), StringComparison.Ordinal)
+        .Replace("{release}", target.ToString(), StringComparison.Ordinal)
         .Replace("{adoption}", w.Adoption.ToString(), StringComparison.Ordinal)
         .Replace("{adopter}", w.Adopter.ToString(), StringComparison.Ordinal)
         .Replace("{comment}", w.Comment.ToString(), StringComparison.Ordinal)
@@ -385,15 +397,16 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
         var mismatches = new List<string>();
         foreach (var row in Rows())
         {
-            var drafts = row.Template.Contains("{draft}", StringComparison.Ordinal) ? w.Drafts.ToList()
+            var targets = row.Template.Contains("{draft}", StringComparison.Ordinal) ? w.Drafts.ToList()
                 : row.Template.Contains("{unreleased}", StringComparison.Ordinal) ? w.Drafts.Where(d => d.Key != "released").ToList()
+                : row.Template.Contains("{release}", StringComparison.Ordinal) ? w.Releases.ToList()
                 : [new KeyValuePair<string, Guid>("-", Guid.Empty)];
-            foreach (var (state, draft) in drafts)
+            foreach (var (state, target) in targets)
             {
                 for (var r = 0; r < _roles.Length; r++)
                 {
                     var s = sessions[r]!;
-                    var path = Fill(row.Template, w, draft);
+                    var path = Fill(row.Template, w, target);
                     var api = row.Template.StartsWith("/api/", StringComparison.Ordinal);
                     using var response = await SendAsync(s, row, path, w);
                     cells++;

@@ -242,4 +242,15 @@ public sealed class TenancyPageTests(HubWebFactory app) : IClassFixture<HubWebFa
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.False(response.Headers.Contains("Server"));
     }
+
+    [Fact]
+    public async Task Hsts_OnlyOverHttps()
+    {
+        var https = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var overHttps = await https.GetAsync("/dienste");
+        var overHttp = await app.Browser().GetAsync("/dienste");
+
+        Assert.Equal("max-age=31536000; includeSubDomains", overHttps.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
+    }
 }
