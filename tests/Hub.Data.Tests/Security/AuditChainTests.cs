@@ -49,8 +49,8 @@ public sealed class AuditChainTests
         Assert.Equal((long)written, await conn.QuerySingleAsync<long>("select max(seq) from audit_events"));
     }
 
-    [Fact]
-    public async Task Verify_AChangedEvent_IsNamedAsTheFirstBroken()
+    /// <summary>Ten events, then the owner switches the guard off, tampers with <paramref name="sql"/>, switches it on again.</summary>
+    private static async Task<AuditChainReport> TamperedAsync(string sql)
     {
         var (owner, app) = await FreshAsync();
         await using var _ = owner;
@@ -58,15 +58,21 @@ public sealed class AuditChainTests
         await WriteEventsAsync(owner, app, 10);
         await using (var conn = await owner.OpenConnectionAsync())
         {
-            // Only the owner can switch the guard off; the chain still tells.
-            await conn.ExecuteAsync("""
+            await conn.ExecuteAsync($"""
                 alter table audit_events disable trigger trg_audit_events_no_update;
-                update audit_events set after = '{"i": 999}' where seq = 4;
+                {sql};
                 alter table audit_events enable trigger trg_audit_events_no_update;
                 """);
         }
 
-        var report = await AuditChain.VerifyAsync(owner, default);
+        return await AuditChain.VerifyAsync(owner, default);
+    }
+
+    [Fact]
+    public async Task Verify_AChangedEvent_IsNamedAsTheFirstBroken()
+    {
+        var report = await TamperedAsync("update audit_events set after = '{\"i\": 999}' where seq = 4");
+
         Assert.False(report.Intact);
         Assert.Equal(4, report.Break!.Seq);
         Assert.Equal(3, report.Events);
@@ -76,20 +82,8 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Verify_ADeletedEvent_IsNamed()
     {
-        var (owner, app) = await FreshAsync();
-        await using var _ = owner;
-        await using var __ = app;
-        await WriteEventsAsync(owner, app, 10);
-        await using (var conn = await owner.OpenConnectionAsync())
-        {
-            await conn.ExecuteAsync("""
-                alter table audit_events disable trigger trg_audit_events_no_update;
-                delete from audit_events where seq = 7;
-                alter table audit_events enable trigger trg_audit_events_no_update;
-                """);
-        }
+        var report = await TamperedAsync("delete from audit_events where seq = 7");
 
-        var report = await AuditChain.VerifyAsync(owner, default);
         Assert.Equal(8, report.Break!.Seq);
         Assert.Contains("missing", report.Break.Reason);
     }
