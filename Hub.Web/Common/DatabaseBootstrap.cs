@@ -64,12 +64,22 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
             return;
         }
 
+        if (IsEmbedded)
+        {
+            // Our own cluster: migrate first (that creates hub_app), then give hub_app its login.
+            if (migrate)
+                await MigrateAndSeedAsync(ct);
+            _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
+            await ReadyAsync(migrate: false, ct);
+            return;
+        }
+
         _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
         try
         {
             await ReadyAsync(migrate, ct);
         }
-        catch (Exception e) when (!IsEmbedded && DatabaseOutageMiddleware.IsDatabaseDown(e))
+        catch (Exception e) when (DatabaseOutageMiddleware.IsDatabaseDown(e))
         {
             // Your own PostgreSQL is not up yet: serve 503 (and /healthz says why) and keep trying in the background.
             logger.LogWarning("PostgreSQL is not reachable ({Error}); the hub answers 503 until it is", e.Message);
