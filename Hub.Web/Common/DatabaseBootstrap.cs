@@ -171,7 +171,9 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
         _dataSource = null;
         if (_embedded is not null)
         {
-            logger.LogInformation("Stopping the embedded PostgreSQL");
+            // Only a server this process started is stopped; one it found running (./hub run beside a command) stays up.
+            if (_embedded.StartedByUs)
+                logger.LogInformation("Stopping the embedded PostgreSQL");
             await _embedded.DisposeAsync();
         }
 
