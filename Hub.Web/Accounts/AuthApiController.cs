@@ -57,6 +57,7 @@ public sealed class AccountApiController(ChangePassword change, DisableAccount d
 {
     /// <summary>Changes the password; every session and API token of the user ends, this one included.</summary>
     [HttpPost("me/password")]
+    [EnableRateLimiting(HubSetup.SignInRateLimit)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> ChangePassword(PasswordChangeRequest request, CancellationToken ct)
     {

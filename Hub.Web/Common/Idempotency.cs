@@ -13,7 +13,8 @@ namespace Hub.Web.Common;
 /// user and key: a repeat gets the first answer (the same redirect, the same 201 and body), a repeat that arrives while
 /// the first is still running waits for it. A refused request (4xx) frees the key, so the user can correct and resend.
 /// </summary>
-public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOptions<JsonOptions> json) : IAsyncActionFilter
+public sealed class IdempotencyFilter(
+    IIdempotencyStore store, IClock clock, IOptions<JsonOptions> json, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : IAsyncActionFilter
 {
     // As MVC's JSON formatter writes answers (it relaxes escaping when no encoder is set), so a replay is byte for byte the first answer.
     private readonly JsonSerializerOptions _json = json.Value.JsonSerializerOptions.Encoder is null
@@ -113,8 +114,8 @@ public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOp
         return answer.Body is null ? new StatusCodeResult(answer.StatusCode) : new ContentResult { StatusCode = answer.StatusCode, Content = answer.Body, ContentType = answer.ContentType };
     }
 
-    private static ObjectResult Problem(HttpContext http, int status, string code, string detail) =>
-        new(new ProblemDetails { Status = status, Title = detail, Extensions = { ["code"] = code, ["traceId"] = http.TraceIdentifier } })
+    private ObjectResult Problem(HttpContext http, int status, string code, string detail) =>
+        new(new ProblemDetails { Status = status, Title = localizer[detail], Extensions = { ["code"] = code, ["traceId"] = http.TraceIdentifier } })
         {
             StatusCode = status,
             ContentTypes = { "application/problem+json" },

@@ -119,6 +119,21 @@ public sealed class SessionTests(HubWebFactory app) : IClassFixture<HubWebFactor
     }
 
     [Fact]
+    public async Task PasswordChange_WrongCurrentPasswordFiveTimes_LocksTheAccountLikeFailedSignIns()
+    {
+        var (id, email) = await UserAsync();
+        var api = await app.ApiAsync(email, TestData.Password);
+        for (var i = 0; i < 5; i++)
+            await Problem.ReadAsync(await api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "geraten-" + i, newPassword = NewPassword }), HttpStatusCode.BadRequest);
+
+        // Locked now: even the right current password is refused, and so is signing in.
+        await Problem.ReadAsync(await api.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = TestData.Password, newPassword = NewPassword }), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK,
+            (await HubWebFactory.PostFormAsync(app.Browser(), "/anmelden", "/anmelden", new() { ["Email"] = email, ["Password"] = TestData.Password })).StatusCode);
+        Assert.Equal(1, await app.Data.CountAsync("users", "id = @id and locked_until > now()", new { id }));
+    }
+
+    [Fact]
     public async Task DisabledAccount_CookieAndTokenRefusedAtOnce_SignInFails_EnableLetsItBackIn()
     {
         var (id, email) = await UserAsync();
