@@ -44,7 +44,11 @@ public static class PendingIdempotency
         return new Restore(previous);
     }
 
-    public sealed record PendingKey(Guid UserId, string Key);
+    public sealed record PendingKey(Guid UserId, string Key)
+    {
+        /// <summary>Set once a transaction of the request committed its work.</summary>
+        public bool Committed { get; set; }
+    }
 
     private sealed class Restore(PendingKey? previous) : IDisposable
     {
@@ -70,6 +74,8 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
         }
 
         await transaction.CommitAsync(ct);
+        if (PendingIdempotency.Current is { } done)
+            done.Committed = true;
     }
 
     public async ValueTask DisposeAsync()

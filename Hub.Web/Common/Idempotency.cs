@@ -76,22 +76,25 @@ public sealed class IdempotencyFilter(
 
     private async Task RunOnceAsync(ActionExecutingContext context, ActionExecutionDelegate next, Guid userId, string key)
     {
-        ActionExecutedContext executed;
+        ActionExecutedContext? executed = null;
+        using var pending = Hub.Data.Common.PendingIdempotency.Use(userId, key);
+        var committed = Hub.Data.Common.PendingIdempotency.Current!;
         try
         {
-            using (Hub.Data.Common.PendingIdempotency.Use(userId, key))
-                executed = await next();
+            executed = await next();
         }
-        catch
+        finally
         {
-            await store.ReleaseAsync(userId, key, CancellationToken.None);
-            throw;
+            var answer = executed is { Exception: null } ? Answer(executed.Result) : null;
+            // Work that was committed but answered with something not worth repeating (a page, an error after the
+            // commit): a repeat is sent to look at the result — the page the form came from — instead of doing it again.
+            if (answer is null && committed.Committed)
+                answer = new StoredAnswer(StatusCodes.Status302Found, LookAgain(context.HttpContext.Request), null, null);
+            if (answer is not null)
+                await store.CompleteAsync(userId, key, answer, CancellationToken.None);
+            else
+                await store.ReleaseAsync(userId, key, CancellationToken.None);
         }
-
-        if (executed.Exception is null && Answer(executed.Result) is { } answer)
-            await store.CompleteAsync(userId, key, answer, CancellationToken.None);
-        else
-            await store.ReleaseAsync(userId, key, CancellationToken.None);
     }
 
     /// <summary>The answers worth repeating: redirects after a form, and the API's successes.</summary>
@@ -120,6 +123,11 @@ public sealed class IdempotencyFilter(
             StatusCode = status,
             ContentTypes = { "application/problem+json" },
         };
+
+    private static string LookAgain(HttpRequest request) =>
+        Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) && referer.Host == request.Host.Host
+            ? referer.PathAndQuery
+            : "/";
 
     private static string? KeyOf(HttpRequest request) =>
         request.Headers[Header].FirstOrDefault() is { Length: > 0 } header ? header

@@ -154,6 +154,49 @@ public sealed class ImplementationStatusTests(HubWebFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task CsvUpload_SubmittedTwiceWithOneKey_WritesOnce_TheRepeatIsSentToLookAtTheResult()
+    {
+        var zwingenberg = await OrganizationAsync("Zwingenberg");
+        var path = $"/organisationen/{zwingenberg}/umsetzungsstand";
+        var editor = await app.SignedInAsync("editor@zwingenberg.demo");
+        var html = await editor.GetStringAsync(path);
+        var ozg = Html.Parse(html).QuerySelector("[name='rows[0].OzgId']")!.GetAttribute("value")!;
+        string ags;
+        int version;
+        await using (var conn = await app.DataSource.OpenConnectionAsync())
+        {
+            ags = await conn.QuerySingleAsync<string>("select ags from organizations where id = @zwingenberg", new { zwingenberg });
+            version = await conn.QuerySingleOrDefaultAsync<int?>("select row_version from implementation_status where organization_id = @zwingenberg and ozg_id = @ozg",
+                new { zwingenberg, ozg }) ?? 0;
+        }
+        var csv = $"ags,ozg_id,name,responsible,status,reifegrad,reason\n{ags},{ozg},x,ja,no_solution,,\n";
+        HttpRequestMessage Upload()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{path}/csv")
+            {
+                Content = new MultipartFormDataContent
+                {
+                    { new StringContent(HubWebFactory.AntiforgeryToken(html)), "__RequestVerificationToken" },
+                    { new StringContent("zwingenberg-csv-0001"), Hub.Web.Common.IdempotencyFilter.FormField },
+                    { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "zwingenberg.csv" },
+                },
+            };
+            request.Headers.Referrer = new Uri("http://localhost" + path);
+            return request;
+        }
+
+        var first = await editor.SendAsync(Upload());
+        var again = await editor.SendAsync(Upload());
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(path, again.Headers.Location!.OriginalString);
+        Assert.Equal(1, await app.Data.CountAsync("implementation_status", "organization_id = @zwingenberg and ozg_id = @ozg and status = 'no_solution' and row_version = @next",
+            new { zwingenberg, ozg, next = version + 1 }));
+        Assert.Equal(1, await app.Data.CountAsync("audit_events", "entity_id = @zwingenberg and action = 'implementation_status_changed'", new { zwingenberg }));
+    }
+
+    [Fact]
     public async Task ConcurrentEdits_TheStaleSaveIs409_NothingOverwritten_TheUsersChoiceStaysOnTheForm()
     {
         var einhausen = await OrganizationAsync("Einhausen");
