@@ -49,7 +49,8 @@ switch (verb)
             return 2;
         }
 
-        await bootstrap.InitializeAsync(migrate: verb == "backup", serve: false);
+        // As it is: a backup takes the database unchanged, a restore replaces it.
+        await bootstrap.InitializeAsync(migrate: false, serve: false);
         if (verb == "backup")
             await Hub.Data.Backup.DatabaseBackup.BackupAsync(bootstrap.ConnectionString, file, CancellationToken.None);
         else
@@ -65,7 +66,7 @@ switch (verb)
             return 2;
         }
 
-        await bootstrap.InitializeAsync(migrate: true, serve: false);
+        await bootstrap.InitializeAsync(migrate: false, serve: false);
         var report = await Hub.Data.Common.AuditChain.VerifyAsync(bootstrap.OwnerDataSource, CancellationToken.None);
         await bootstrap.DisposeAsync();
         if (report.Break is { } broken)
