@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Hub.Testing.Web;
+using Hub.Web.Tests.Drafts;
+using Npgsql;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Hub.Web.Tests.Performance;
+
+/// <summary>
+/// Database commands per page, counted from Npgsql's activities for this test's own database (every command is one
+/// round trip; batched statements count once). Each page has a documented bound, and a page must not need more
+/// commands when its lists grow (no N+1). Besides the commands, every transaction costs its context and its end.
+/// </summary>
+public sealed class RoundTripTests(HubWebFactory app, ITestOutputHelper output) : IClassFixture<HubWebFactory>, IDisposable
+{
+    private readonly ConcurrentQueue<string> _commands = new();
+    private ActivityListener? _listener;
+
+    private string Database => new NpgsqlConnectionStringBuilder(app.ConnectionString).Database!;
+
+    private void Listen()
+    {
+        var database = Database;
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (Equals(a.GetTagItem("db.namespace"), database))
+                    _commands.Enqueue(a.DisplayName);
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    public void Dispose() => _listener?.Dispose();
+
+    private async Task<int> CountAsync(HttpClient client, string path)
+    {
+        _commands.Clear();
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return _commands.Count;
+    }
+
+    // Page → most commands it may send, as measured when this test was written (2026-11-22); lower them as pages get
+    // leaner, never raise them without a reason here. Each transaction counts its set_config; the sign-in cookie costs 2
+    // (session check, actor) and the layout's unread badge 2 on every page.
+    private static readonly (string Name, int Bound)[] _bounds =
+    [
+        ("start page", 10), ("draft list", 8), ("draft page", 16), ("revision diff", 14), ("inbox", 8), ("release list", 8), ("release page", 13),
+        ("public catalogue", 12), ("adoptions", 6),
+    ];
+
+    [Fact]
+    public async Task EveryPage_StaysWithinItsBound_AndDoesNotGrowWithItsLists()
+    {
+        Listen();
+        var (editor, draft) = await DraftApi.NewDraftAsync(app, "Rundreisen");
+        var release = (await DraftApi.ApproveAndReleaseAsync(app, editor, draft, 1, false, "Erste")).GetProperty("releaseId").GetGuid();
+        var browser = await app.SignedInAsync("editor@viernheim.demo");
+        var paths = new Dictionary<string, string>
+        {
+            ["start page"] = "/", ["draft list"] = "/entwuerfe", ["draft page"] = $"/entwuerfe/{draft}", ["revision diff"] = $"/entwuerfe/{draft}/vergleich",
+            ["inbox"] = "/posteingang", ["release list"] = "/freigaben", ["release page"] = $"/freigaben/{release}", ["public catalogue"] = "/dienste",
+            ["adoptions"] = "/nachnutzungen",
+        };
+
+        var small = new Dictionary<string, int>();
+        foreach (var (name, path) in paths)
+            small[name] = await CountAsync(browser, path);
+
+        // Grow every list the pages show: revisions, comments, reviews, drafts, releases, notifications.
+        var reviewer = await app.ApiAsync("reviewer@bensheim.demo");
+        for (var i = 0; i < 15; i++)
+        {
+            await DraftApi.JsonAsync(await reviewer.PostAsJsonAsync($"/api/v1/drafts/{draft}/comments", new { body = $"Anmerkung {i}" }), HttpStatusCode.Created);
+            await DraftApi.JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{draft}", new { title = "Rundreisen", body = $"## Ablauf\n\nStand {i}", baseRevision = i + 1 }), HttpStatusCode.OK);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            var (_, other) = await DraftApi.NewDraftAsync(app, $"Weitere {i}");
+            await DraftApi.ApproveAndReleaseAsync(app, editor, other, 1, false, "mehr");
+        }
+
+        foreach (var (name, path) in paths)
+        {
+            var large = await CountAsync(browser, path);
+            var bound = _bounds.Single(b => b.Name == name).Bound;
+            output.WriteLine($"{name}: {small[name]} commands with short lists, {large} with long lists (bound {bound})");
+            Assert.True(large <= bound, $"{name} sent {large} commands, more than its bound of {bound}");
+            Assert.True(large <= small[name], $"{name} needs more commands as its lists grow: {small[name]} → {large} (N+1?)");
+        }
+    }
+}
