@@ -107,7 +107,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Password = password,
             Database = _options.Database,
         }.ConnectionString;
-        await EnsureDatabaseAsync(ct);
+        try
+        {
+            await EnsureDatabaseAsync(ct);
+        }
+        catch (PostgresException e) when (!StartedByUs && e.SqlState == PostgresErrorCodes.CannotConnectNow)
+        {
+            // The server we found was on its way down (a hub stopping as we start): wait until it is gone, then start ours.
+            for (var waited = 0; RunningPort() is not null && waited < 300; waited++)
+                await Task.Delay(100, ct);
+            await StartCoreAsync(ct);
+        }
     }
 
     private async Task InitAsync()

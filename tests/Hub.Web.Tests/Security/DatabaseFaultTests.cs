@@ -195,6 +195,8 @@ public sealed class DatabaseFaultTests(OwnClusterHub hub, ITestOutputHelper outp
         await load;
 
         var failed = samples.Where(s => s.Status >= 500).ToList();
+        // An outage must not look like a lost sign-in either: the token check itself needs the database.
+        Assert.DoesNotContain(samples, s => s.Status is 401 or 302);
         Assert.All(failed, s => Assert.True(s.Status == 503 && s.RetryAfter && s.ProblemCode == "unavailable", $"{s.Kind} at {s.At:0.00}s: {s.Status}, Retry-After {s.RetryAfter}, code {s.ProblemCode}"));
         foreach (var (name, from, up, to) in new[] { ("restart", restartAt, restartedAt, killAt), ("SIGKILL", killAt, startedAt, double.MaxValue) })
         {
