@@ -35,12 +35,10 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
         Actor actor, Guid organizationId, IReadOnlyList<(string? OzgId, bool? Responsible, string? Status, int? Reifegrad, string? Reason, int? BaseRowVersion)> rows,
         CancellationToken ct)
     {
-        var organization = await VisibleAsync(actor, organizationId, ct);
-        if (organization is null)
-            return NotFound.Instance;
-        if (!OrganizationVisibility.CanEdit(actor, organizationId))
-            return Forbidden.Instance;
-        var current = (await store.ListAsync(organizationId, ct)).ToDictionary(r => r.OzgId, StringComparer.Ordinal);
+        var editable = await EditableAsync(actor, organizationId, ct);
+        if (!editable.IsSuccess)
+            return editable.Error!;
+        var (_, current) = editable.Value;
         var v = new FieldValidator();
         if (rows.Count is 0 or > MaxRows)
             v.Add("rows", "Bitte 1 bis {0} Zeilen senden.", MaxRows);
@@ -76,12 +74,10 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
     /// <summary>CSV in the export format; every row checked first; with <paramref name="dryRun"/> nothing is written.</summary>
     public async Task<Result<ImplementationImport>> ImportCsvAsync(Actor actor, Guid organizationId, byte[] bytes, bool dryRun, CancellationToken ct)
     {
-        var organization = await VisibleAsync(actor, organizationId, ct);
-        if (organization is null)
-            return NotFound.Instance;
-        if (!OrganizationVisibility.CanEdit(actor, organizationId))
-            return Forbidden.Instance;
-        var current = (await store.ListAsync(organizationId, ct)).ToDictionary(r => r.OzgId, StringComparer.Ordinal);
+        var editable = await EditableAsync(actor, organizationId, ct);
+        if (!editable.IsSuccess)
+            return editable.Error!;
+        var (organization, current) = editable.Value;
         var (inputs, errors) = ParseCsv(bytes, organization.Ags, current.Keys.ToHashSet(StringComparer.Ordinal));
         var changes = errors.Count == 0 ? Changes(current, inputs) : [];
         var apply = !dryRun && errors.Count == 0 && changes.Count > 0;
@@ -170,6 +166,18 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
             before: changes.Select(c => new { c.Before.OzgId, status = c.Before.State.ToCode(), c.Before.Responsible, c.Before.Reifegrad }),
             after: changes.Select(c => new { c.After.OzgId, status = c.After.State.ToCode(), c.After.Responsible, c.After.Reifegrad, c.After.Reason }));
         await store.UpsertAsync(organizationId, changes.Select(c => c.After).ToList(), actor.UserId, at, audit, ct);
+    }
+
+    /// <summary>The organization and its current rows for one of its editors; 404 for those who may not see it, 403 for readers.</summary>
+    private async Task<Result<(Organization Organization, Dictionary<string, ImplementationStatus> Current)>> EditableAsync(
+        Actor actor, Guid organizationId, CancellationToken ct)
+    {
+        var organization = await VisibleAsync(actor, organizationId, ct);
+        if (organization is null)
+            return NotFound.Instance;
+        if (!OrganizationVisibility.CanEdit(actor, organizationId))
+            return Forbidden.Instance;
+        return (organization, (await store.ListAsync(organizationId, ct)).ToDictionary(r => r.OzgId, StringComparer.Ordinal));
     }
 
     private Task<Organization?> VisibleAsync(Actor actor, Guid organizationId, CancellationToken ct) =>

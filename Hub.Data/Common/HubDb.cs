@@ -37,10 +37,10 @@ public static class PendingIdempotency
 
     public static PendingKey? Current => _current.Value;
 
-    public static IDisposable Use(Guid userId, string key)
+    public static IDisposable Use(PendingKey key)
     {
         var previous = _current.Value;
-        _current.Value = new PendingKey(userId, key);
+        _current.Value = key;
         return new Restore(previous);
     }
 

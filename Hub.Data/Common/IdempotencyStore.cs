@@ -34,7 +34,7 @@ public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
         var row = first is true ? null : await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(existing, new { userId, key, stale }, scope.Transaction, cancellationToken: ct));
         if (row is { StatusCode: null, Committed: false, Abandoned: true } && row.Method == method && row.Path == path)
             first = await conn.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(takeOver, new { userId, key, now, stale }, scope.Transaction, cancellationToken: ct));
-        await scope.Transaction.CommitAsync(ct);
+        await scope.CommitAsync(ct);
         if (first is true)
             return (IdempotencyClaim.First, null);
         if (row is null)
@@ -54,7 +54,7 @@ public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
             update idempotency_keys set status_code = @StatusCode, location = @Location, content_type = @ContentType, body = @Body
             where user_id = @userId and key = @key
             """, new { userId, key, answer.StatusCode, answer.Location, answer.ContentType, answer.Body }, scope.Transaction, cancellationToken: ct));
-        await scope.Transaction.CommitAsync(ct);
+        await scope.CommitAsync(ct);
     }
 
     public async Task ReleaseAsync(Guid userId, string key, CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class IdempotencyStore(HubDb db) : IIdempotencyStore
         await using var scope = await db.OpenAsync(ct);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "delete from idempotency_keys where user_id = @userId and key = @key and status_code is null", new { userId, key }, scope.Transaction, cancellationToken: ct));
-        await scope.Transaction.CommitAsync(ct);
+        await scope.CommitAsync(ct);
     }
 
     private sealed class Row

@@ -31,6 +31,12 @@ public sealed class ApiProblems(IStringLocalizer<SharedResource> localizer)
 
     public string Localize(ErrorMessage message) => localizer[message.Template, message.Args];
 
+    /// <summary>A problem answer for a status that is no Core error (422, 503, an error page's code), its title localized.</summary>
+    public ObjectResult Status(int status, string code, string germanTitle) => Result(Create(status, code, localizer[germanTitle]));
+
+    public static ObjectResult Result(ProblemDetails problem) =>
+        new(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+
     public static ProblemDetails Create(int status, string code, string title) => new()
     {
         Status = status,

@@ -73,24 +73,23 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, DatabaseBoots
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers.CacheControl = "no-store";
-        var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz");
-        var german = !string.Equals(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, "en", StringComparison.Ordinal);
-        var title = german ? "Vorübergehend nicht erreichbar" : "Temporarily unavailable";
-        var detail = german
-            ? $"Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in {RetryAfterSeconds} Sekunden noch einmal."
-            : $"The database cannot be reached right now. Please try again in {RetryAfterSeconds} seconds.";
-        if (api)
+        var localizer = context.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        string title = localizer["Vorübergehend nicht erreichbar"];
+        string detail = localizer["Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in {0} Sekunden noch einmal.", RetryAfterSeconds];
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/healthz"))
         {
-            context.Response.ContentType = "application/problem+json";
-            await context.Response.WriteAsJsonAsync(new { type = "about:blank", title, status = 503, detail, code = "unavailable", traceId = context.TraceIdentifier },
-                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            var problem = ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, "unavailable", title);
+            problem.Detail = detail;
+            problem.Extensions["traceId"] = context.TraceIdentifier;
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
             return;
         }
 
+        var encode = context.RequestServices.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>(); // the app's: umlauts stay readable
         context.Response.ContentType = "text/html; charset=utf-8";
-        var lang = german ? "de" : "en";
         await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title} – IKZ Hub</title>" +
-            $"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body><main><h1>{title}</h1><p>{detail}</p></main></body></html>");
+            $"<!DOCTYPE html><html lang=\"{System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\">" +
+            $"<title>{encode.Encode(title)} – IKZ Hub</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>" +
+            $"<body><main><h1>{encode.Encode(title)}</h1><p>{encode.Encode(detail)}</p></main></body></html>");
     }
 }

@@ -24,11 +24,7 @@ public sealed class ErrorsController(IStringLocalizer<SharedResource> localizer)
         Response.StatusCode = code;
         if (path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/openapi", StringComparison.Ordinal))
         {
-            return new ObjectResult(ApiProblems.Create(code, errorCode, title))
-            {
-                StatusCode = code,
-                ContentTypes = { "application/problem+json" },
-            };
+            return ApiProblems.Result(ApiProblems.Create(code, errorCode, title));
         }
 
         return View("~/Views/Errors/Show.cshtml", new ErrorPage(code, title, message));

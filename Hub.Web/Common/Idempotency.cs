@@ -13,8 +13,7 @@ namespace Hub.Web.Common;
 /// user and key: a repeat gets the first answer (the same redirect, the same 201 and body), a repeat that arrives while
 /// the first is still running waits for it. A refused request (4xx) frees the key, so the user can correct and resend.
 /// </summary>
-public sealed class IdempotencyFilter(
-    IIdempotencyStore store, IClock clock, IOptions<JsonOptions> json, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : IAsyncActionFilter
+public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOptions<JsonOptions> json, ApiProblems problems) : IAsyncActionFilter
 {
     // As MVC's JSON formatter writes answers (it relaxes escaping when no encoder is set), so a replay is byte for byte the first answer.
     private readonly JsonSerializerOptions _json = json.Value.JsonSerializerOptions.Encoder is null
@@ -38,7 +37,7 @@ public sealed class IdempotencyFilter(
 
         if (key.Length is < 8 or > 200)
         {
-            context.Result = Problem(http, 400, "bad_idempotency_key", "Der Idempotency-Key muss 8 bis 200 Zeichen lang sein.");
+            context.Result = problems.Status(400, "bad_idempotency_key", "Der Idempotency-Key muss 8 bis 200 Zeichen lang sein.");
             return;
         }
 
@@ -56,17 +55,17 @@ public sealed class IdempotencyFilter(
                     context.Result = Replay(http, answer!);
                     return;
                 case IdempotencyClaim.Mismatch:
-                    context.Result = Problem(http, 422, "idempotency_key_reused", "Dieser Idempotency-Key gehört zu einer anderen Anfrage.");
+                    context.Result = problems.Status(422, "idempotency_key_reused", "Dieser Idempotency-Key gehört zu einer anderen Anfrage.");
                     return;
                 case IdempotencyClaim.Applied:
-                    context.Result = Problem(http, 409, "already_applied",
+                    context.Result = problems.Status(409, "already_applied",
                         "Diese Anfrage wurde bereits ausgeführt; ihre Antwort ging unterwegs verloren. Bitte laden Sie den aktuellen Stand.");
                     return;
             }
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                context.Result = Problem(http, 409, "request_in_progress", "Dieselbe Anfrage wird noch bearbeitet. Bitte laden Sie die Seite gleich neu.");
+                context.Result = problems.Status(409, "request_in_progress", "Dieselbe Anfrage wird noch bearbeitet. Bitte laden Sie die Seite gleich neu.");
                 return;
             }
 
@@ -77,11 +76,12 @@ public sealed class IdempotencyFilter(
     private async Task RunOnceAsync(ActionExecutingContext context, ActionExecutionDelegate next, Guid userId, string key)
     {
         ActionExecutedContext? executed = null;
-        using var pending = Hub.Data.Common.PendingIdempotency.Use(userId, key);
-        var committed = Hub.Data.Common.PendingIdempotency.Current!;
+        var committed = new Hub.Data.Common.PendingIdempotency.PendingKey(userId, key);
         try
         {
-            executed = await next();
+            // Only the action's own transactions mark the key done; the key's bookkeeping below is outside.
+            using (Hub.Data.Common.PendingIdempotency.Use(committed))
+                executed = await next();
         }
         finally
         {
@@ -116,13 +116,6 @@ public sealed class IdempotencyFilter(
             http.Response.Headers.Location = created;
         return answer.Body is null ? new StatusCodeResult(answer.StatusCode) : new ContentResult { StatusCode = answer.StatusCode, Content = answer.Body, ContentType = answer.ContentType };
     }
-
-    private ObjectResult Problem(HttpContext http, int status, string code, string detail) =>
-        new(new ProblemDetails { Status = status, Title = localizer[detail], Extensions = { ["code"] = code, ["traceId"] = http.TraceIdentifier } })
-        {
-            StatusCode = status,
-            ContentTypes = { "application/problem+json" },
-        };
 
     private static string LookAgain(HttpRequest request) =>
         Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer) && referer.Host == request.Host.Host

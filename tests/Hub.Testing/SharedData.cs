@@ -7,17 +7,9 @@ public static class SharedData
 
     private static string Find()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IkzHub.sln")))
-            {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return System.IO.Directory.Exists(data)
-                    ? data
-                    : throw new InvalidOperationException($"The reference data is missing: expected {data} next to the repository.");
-            }
-        }
-
-        throw new InvalidOperationException("IkzHub.sln not found above " + AppContext.BaseDirectory);
+        var data = Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "data"));
+        return System.IO.Directory.Exists(data)
+            ? data
+            : throw new InvalidOperationException($"The reference data is missing: expected {data} next to the repository.");
     }
 }

@@ -28,7 +28,7 @@ internal static class BenchSeed
     public const string Password = "Bench-Passwort-2026!";
     private const int Municipalities = 10_673;
 
-    public static string Home(string scale) => Path.Combine(RepositoryRoot(), ".bench", scale);
+    public static string Home(string scale) => Path.Combine(Repository.Root, ".bench", scale);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -113,17 +113,6 @@ internal static class BenchSeed
         if (problems.Count > 0)
             throw new InvalidOperationException("organizations: " + problems[0]);
         await new OrganizationStore(db).ImportAsync(rows, DateTimeOffset.UtcNow, default);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IkzHub.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("IkzHub.sln not found");
     }
 
     /// <summary>The generator's state: what has been made so far, for the next step to refer to.</summary>

@@ -81,9 +81,11 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ? token
             : throw new InvalidOperationException("The page has no antiforgery token.");
 
-    public async Task<HttpClient> ApiAsync(string email, string password = DemoPassword)
+    public async Task<HttpClient> ApiAsync(string email, string password = DemoPassword) => await AuthorizeAsync(CreateClient(), email, password);
+
+    /// <summary>Gets a bearer token for the account and puts it on the client (any hub: in-process or its own process).</summary>
+    public static async Task<HttpClient> AuthorizeAsync(HttpClient client, string email, string password = DemoPassword)
     {
-        var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;

@@ -55,14 +55,7 @@ public sealed class OwnClusterHub : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Hub:Demo:ReferenceData", "");
     }
 
-    public async Task<HttpClient> ApiAsync(string email)
-    {
-        var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = HubWebFactory.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
-        return client;
-    }
+    public Task<HttpClient> ApiAsync(string email) => HubWebFactory.AuthorizeAsync(CreateClient(), email);
 }
 
 /// <summary>

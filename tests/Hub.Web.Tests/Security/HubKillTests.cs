@@ -31,17 +31,6 @@ public sealed class HubKillTests(ITestOutputHelper output)
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IkzHub.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("IkzHub.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -54,7 +43,7 @@ public sealed class HubKillTests(ITestOutputHelper output)
         var url = $"http://127.0.0.1:{FreePort()}";
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Hub.Web.dll"), "serve"])
         {
-            WorkingDirectory = Path.Combine(RepositoryRoot(), "Hub.Web"),
+            WorkingDirectory = Path.Combine(Repository.Root, "Hub.Web"),
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -91,14 +80,8 @@ public sealed class HubKillTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<HttpClient> ApiAsync(string url)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(url) };
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "editor@viernheim.demo", password = Hub.Testing.Web.HubWebFactory.DemoPassword });
-        response.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
-        return client;
-    }
+    private static Task<HttpClient> ApiAsync(string url) =>
+        Hub.Testing.Web.HubWebFactory.AuthorizeAsync(new HttpClient { BaseAddress = new Uri(url) }, "editor@viernheim.demo");
 
     [Fact]
     public async Task SigkillDuringWrites_AfterRestartEveryDraftIsWhole_AndTheAuditChainHolds()
