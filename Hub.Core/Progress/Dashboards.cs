@@ -67,7 +67,8 @@ public interface IProgressStore
     Task<StateProgress> StateAsync(string landCode, CancellationToken ct);
 }
 
-/// <summary>Dashboards, for those who may see them: an organization's for its members, partners and observers; a Land's for its observers.</summary>
+/// <summary>Dashboards, for those who may see them: an organization's for its members, partners and observers; a Land's for its observers;
+/// Germany's (<see cref="Lands.Germany"/>) for those who observe every Land.</summary>
 public sealed class ReadProgress(IProgressStore progress, IOrganizationStore organizations, ICooperationStore cooperations)
 {
     public async Task<Result<OrganizationProgress>> OrganizationAsync(Actor actor, Guid organizationId, CancellationToken ct)
@@ -89,9 +90,10 @@ public sealed class ReadProgress(IProgressStore progress, IOrganizationStore org
 
     public async Task<Result<StateProgress>> StateAsync(Actor actor, string landCode, CancellationToken ct)
     {
-        if (!Lands.IsValid(landCode))
+        if (!Lands.IsValid(landCode) && landCode != Lands.Germany)
             return NotFound.Instance;
-        if (!actor.IsPlatformAdmin && !actor.Observes(landCode))
+        var observes = landCode == Lands.Germany ? Lands.All.Keys.All(actor.Observes) : actor.Observes(landCode);
+        if (!actor.IsPlatformAdmin && !observes)
             return new Forbidden("not_an_observer", new ErrorMessage("Das Landes-Dashboard sehen die Beobachterinnen und Beobachter des Landes."));
         return await progress.StateAsync(landCode, ct);
     }

@@ -23,9 +23,12 @@ public static class Lands
         ["16"] = "Thüringen",
     };
 
+    /// <summary>The whole country as a dashboard scope: figures over every Land, for whoever observes all of them.</summary>
+    public const string Germany = "de";
+
     public static IReadOnlyDictionary<string, string> All => _names;
 
     public static bool IsValid(string? code) => code is not null && _names.ContainsKey(code);
 
-    public static string NameOf(string code) => _names.TryGetValue(code, out var name) ? name : code;
+    public static string NameOf(string code) => code == Germany ? "Deutschland" : _names.TryGetValue(code, out var name) ? name : code;
 }

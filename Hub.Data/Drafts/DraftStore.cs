@@ -70,9 +70,10 @@ public sealed class DraftStore(HubDb db) : IDraftStore
             select ozg_id from draft_catalog_services where draft_id = @id order by ozg_id;
             select rv.organization_id, o.name as organization_name, u.display_name as reviewer_name, rv.revision, rv.created_at
             from reviews rv join organizations o on o.id = rv.organization_id join users u on u.id = rv.reviewer_user_id
-            where rv.verdict = 'approve' and rv.round_id = coalesce(
+            -- (select coalesce(…)) is one value for the index; a bare coalesce counts as leaky and waits behind the row-level policies.
+            where rv.verdict = 'approve' and rv.round_id = (select coalesce(
                 (select open_round_id from drafts where id = @id),
-                (select id from review_rounds where draft_id = @id and outcome = 'approved' order by closed_at desc limit 1))
+                (select id from review_rounds where draft_id = @id and outcome = 'approved' order by closed_at desc limit 1)))
             order by rv.created_at;
             {LatestVersionSelect}
             """;

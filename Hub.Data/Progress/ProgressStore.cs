@@ -43,7 +43,10 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
             join organizations o on o.id = m.organization_id
             cross join catalog_services cs
             join catalog_municipal_services ms on ms.ozg_id = cs.ozg_id
+            -- The members as one array value: the status rows come from the primary key instead of a scan of every row
+            -- through the row-level policies (5.9 million for Germany).
             left join implementation_status i on i.organization_id = m.organization_id and i.ozg_id = cs.ozg_id
+               and i.organization_id = any ((select array_agg(organization_id) from cooperation_members where cooperation_id = @cooperationId)::uuid[])
             where m.cooperation_id = @cooperationId
             group by m.organization_id, o.name
             order by o.name;
@@ -73,52 +76,58 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
 
     public async Task<StateProgress> StateAsync(string landCode, CancellationToken ct)
     {
+        // Live municipalities per OZG-Leistung and Kreis come from the maintained counters (migration 0013), not from
+        // the status rows; "newest release per draft" is found once per query, not once per adoption.
         const string sql = $"""
-            select count(*)::int from organizations where land_code = @landCode and kind in {Municipal};
-            select count(distinct kreis_code)::int from organizations where land_code = @landCode and kind in {Municipal};
-            with m as (select id, kreis_code from organizations where land_code = @landCode and kind in {Municipal}),
-                 kreis as (select kreis_code, count(*) as n from m group by kreis_code),
-                 live as (select i.ozg_id, m.kreis_code, count(*) as n from implementation_status i join m on m.id = i.organization_id
-                          where i.status = 'live' group by i.ozg_id, m.kreis_code)
+            select count(*)::int from organizations where (@All or land_code = @LandCode) and kind in {Municipal};
+            select count(distinct kreis_code)::int from organizations where (@All or land_code = @LandCode) and kind in {Municipal};
+            with kreis as (select land_code, coalesce(kreis_code, '') as kreis_code, count(*) as n from organizations
+                           where (@All or land_code = @LandCode) and kind in {Municipal} and kreis_code is not null group by 1, 2),
+                 live as (select land_code, kreis_code, ozg_id, live as n from progress_live_counts where (@All or land_code = @LandCode) and live > 0)
             select cs.ozg_id, cs.name, coalesce(sum(live.n), 0)::int as live_municipalities,
                    count(*) filter (where live.n = kreis.n)::int as kreise_covered
             from catalog_services cs
             left join live on live.ozg_id = cs.ozg_id
-            left join kreis on kreis.kreis_code = live.kreis_code
+            left join kreis on kreis.land_code = live.land_code and kreis.kreis_code = live.kreis_code
             group by cs.ozg_id, cs.name
             order by live_municipalities desc, cs.ozg_id;
-            select newest.id as release_id, a.draft_id, newest.title, o.name as owner_organization_name,
-                   count(*)::int as adopters, count(*) filter (where a.status = 'live')::int as live
-            from adoptions a
-            join organizations ao on ao.id = a.organization_id and ao.land_code = @landCode
-            join releases adopted on adopted.id = a.release_id
-            join organizations o on o.id = adopted.owner_organization_id
-            join lateral (select r.id, r.title from releases r where r.draft_id = a.draft_id order by r.major desc, r.minor desc limit 1) newest on true
-            where a.status <> 'dropped'
-            group by newest.id, a.draft_id, newest.title, o.name
-            order by adopters desc, live desc, newest.title
+            with adopted as (
+                     select a.draft_id, a.release_id, a.status, o.name as organization_name from adoptions a
+                     join organizations o on o.id = a.organization_id and (@All or o.land_code = @LandCode)
+                     where a.status <> 'dropped'),
+                 newest as (select distinct on (r.draft_id) r.draft_id, r.id, r.title from releases r
+                            where r.draft_id in (select draft_id from adopted) order by r.draft_id, r.major desc, r.minor desc),
+                 top as (select draft_id, count(*)::int as adopters, count(*) filter (where status = 'live')::int as live
+                         from adopted group by draft_id)
+            select newest.id as release_id, top.draft_id, newest.title, o.name as owner_organization_name, top.adopters, top.live
+            from top
+            join newest on newest.draft_id = top.draft_id
+            join releases nr on nr.id = newest.id
+            join organizations o on o.id = nr.owner_organization_id
+            order by top.adopters desc, top.live desc, newest.title
             limit 10;
-            select month, sum(releases)::int as releases, sum(adoptions)::int as adoptions from (
-                select to_char(rl.released_at at time zone 'Europe/Berlin', 'YYYY-MM') as month, 1 as releases, 0 as adoptions
-                from releases rl join organizations o on o.id = rl.owner_organization_id where o.land_code = @landCode
+            select to_char(month, 'YYYY-MM') as month, sum(releases)::int as releases, sum(adoptions)::int as adoptions from (
+                select date_trunc('month', rl.released_at at time zone 'Europe/Berlin') as month, 1 as releases, 0 as adoptions
+                from releases rl join organizations o on o.id = rl.owner_organization_id where (@All or o.land_code = @LandCode)
                 union all
-                select to_char(a.created_at at time zone 'Europe/Berlin', 'YYYY-MM'), 0, 1
-                from adoptions a join organizations o on o.id = a.organization_id where o.land_code = @landCode) x
+                select date_trunc('month', a.created_at at time zone 'Europe/Berlin'), 0, 1
+                from adoptions a join organizations o on o.id = a.organization_id where (@All or o.land_code = @LandCode)) x
             group by month order by month;
+            with newest as (select distinct on (r.draft_id) r.draft_id, r.major, r.minor from releases r where r.status = 'active'
+                            order by r.draft_id, r.major desc, r.minor desc)
             select o.name as organization_name, cur.title, cur.major || '.' || cur.minor as adopted_version, n.major || '.' || n.minor as newest_version,
                    (n.major - cur.major) as major_behind, case when n.major = cur.major then n.minor - cur.minor else 0 end as minor_behind
             from adoptions a
-            join organizations o on o.id = a.organization_id and o.land_code = @landCode
+            join organizations o on o.id = a.organization_id and (@All or o.land_code = @LandCode)
             join releases cur on cur.id = a.release_id
-            join lateral (select r.major, r.minor from releases r where r.draft_id = a.draft_id and r.status = 'active'
-                          order by r.major desc, r.minor desc limit 1) n on true
+            join newest n on n.draft_id = a.draft_id
             where a.status <> 'dropped'
             order by (n.major - cur.major) desc, (n.minor - cur.minor) desc, o.name, cur.title
             limit 500;
             """;
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { landCode }, cancellationToken: ct));
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { LandCode = landCode, All = landCode == Hub.Core.Tenancy.Lands.Germany }, cancellationToken: ct));
         var municipalities = await grid.ReadSingleAsync<int>();
         var kreise = await grid.ReadSingleAsync<int>();
         var services = (await grid.ReadAsync<ServiceReach>()).ToList();

@@ -126,6 +126,7 @@ internal static class BenchSeed
         private readonly Dictionary<Guid, List<Guid>> _usersOf = [];
         private readonly List<Guid> _users = [];
         private readonly List<(Guid Id, Guid Owner, Guid Cooperation, int Revisions)> _drafts = [];
+        private readonly List<string> _draftStatus = [];
         private readonly List<(Guid Id, Guid Draft, int Revision)> _releases = [];
         private readonly string _hash = new Hub.Data.Accounts.IdentityPasswordHasher().Hash(Password);
 
@@ -214,6 +215,17 @@ internal static class BenchSeed
                 await copy.CompleteAsync();
             }
 
+            // Ministry observers: one per Land, and one who observes every Land (the Germany dashboard).
+            foreach (var land in Lands.All.Keys.Append(Lands.Germany))
+            {
+                var observer = Id();
+                await conn.ExecuteAsync(
+                    "insert into users (id, email, display_name, password_hash) values (@observer, @email, @name, @hash)",
+                    new { observer, email = $"observer-{land}@bench.ikzhub.de", name = $"Bench Observer {Lands.NameOf(land)}", hash = _hash }, tx);
+                await conn.ExecuteAsync("insert into observers (user_id, land_code) select @observer, unnest(@lands)",
+                    new { observer, lands = land == Lands.Germany ? Lands.All.Keys.ToArray() : [land] }, tx);
+            }
+
             await using (var memberships = await conn.BeginBinaryImportAsync("copy memberships (organization_id, user_id, role) from stdin (format binary)"))
             {
                 foreach (var (org, user, role) in roles)
@@ -250,12 +262,13 @@ internal static class BenchSeed
                     var ownerOrg = Pick(members);
                     var id = Id();
                     _drafts.Add((id, ownerOrg, coop, counts[d]));
+                    _draftStatus.Add(statuses[random.Next(statuses.Length)]);
                     var created = Time();
                     await copy.StartRowAsync();
                     await copy.WriteAsync(id, NpgsqlDbType.Uuid);
                     await copy.WriteAsync(ownerOrg, NpgsqlDbType.Uuid);
                     await copy.WriteAsync(coop, NpgsqlDbType.Uuid);
-                    await copy.WriteAsync(statuses[random.Next(statuses.Length)], NpgsqlDbType.Text);
+                    await copy.WriteAsync(_draftStatus[d], NpgsqlDbType.Text);
                     await copy.WriteAsync(counts[d], NpgsqlDbType.Integer);
                     await copy.WriteAsync(Words.Title(random), NpgsqlDbType.Text);
                     await copy.WriteAsync(Words.Sentence(random, 12), NpgsqlDbType.Text);
@@ -270,11 +283,16 @@ internal static class BenchSeed
             await using (var copy = await conn.BeginBinaryImportAsync(
                 "copy draft_revisions (draft_id, revision, title, summary, body, body_html, created_by, created_at) from stdin (format binary)"))
             {
-                foreach (var (id, ownerOrg, _, count) in _drafts)
+                for (var d = 0; d < _drafts.Count; d++)
                 {
+                    var (id, ownerOrg, _, count) = _drafts[d];
+                    // Every 25th draft has a long description (~20 kB) that each revision changes in one section.
+                    var sections = d % 25 == 0 ? Words.LongSections(random) : null;
                     for (var r = 1; r <= count; r++)
                     {
-                        var body = Words.Body(random);
+                        if (sections is not null && r > 1)
+                            sections[random.Next(sections.Length)] = Words.Sentence(random, 250);
+                        var body = sections is null ? Words.Body(random) : Words.Join(sections);
                         await copy.StartRowAsync();
                         await copy.WriteAsync(id, NpgsqlDbType.Uuid);
                         await copy.WriteAsync(r, NpgsqlDbType.Integer);
@@ -316,8 +334,27 @@ internal static class BenchSeed
                     await rounds.WriteAsync("approved", NpgsqlDbType.Text);
                 }
 
+                // Drafts in review wait for their partners: an open round on the current revision, no verdicts yet.
+                for (var d = 0; d < _drafts.Count; d++)
+                {
+                    if (_draftStatus[d] != "in_review")
+                        continue;
+                    var (draft, ownerOrg, _, count) = _drafts[d];
+                    await rounds.StartRowAsync();
+                    await rounds.WriteAsync(Id(), NpgsqlDbType.Uuid);
+                    await rounds.WriteAsync(draft, NpgsqlDbType.Uuid);
+                    await rounds.WriteAsync(count, NpgsqlDbType.Integer);
+                    await rounds.WriteAsync(UserOf(ownerOrg), NpgsqlDbType.Uuid);
+                    await rounds.WriteAsync(_start.AddDays(700 + random.Next(30)), NpgsqlDbType.TimestampTz);
+                    await rounds.WriteNullAsync();
+                    await rounds.WriteNullAsync();
+                }
+
                 await rounds.CompleteAsync();
             }
+
+            await conn.ExecuteAsync(
+                "update drafts d set open_round_id = rr.id from review_rounds rr where rr.draft_id = d.id and rr.closed_at is null", transaction: tx);
 
             await using (var reviews = await conn.BeginBinaryImportAsync(
                     "copy reviews (id, round_id, draft_id, revision, organization_id, reviewer_user_id, verdict, body, body_html, created_at) from stdin (format binary)"))
@@ -464,11 +501,12 @@ internal static class BenchSeed
             await copy.CompleteAsync();
         }
 
+        // Millions of rows (this and the audit events): the synchronous COPY API costs a fraction of an await per field.
         public async Task StatusAsync()
         {
             string[] statuses = ["not_started", "planned", "in_progress", "live", "live", "no_solution", "not_relevant"];
             await using var conn = await owner.OpenConnectionAsync();
-            await using var copy = await conn.BeginBinaryImportAsync(
+            using var copy = conn.BeginBinaryImport(
                 "copy implementation_status (organization_id, ozg_id, responsible, status, reifegrad, reason, updated_at) from stdin (format binary)");
             var at = _start.AddDays(700);
             foreach (var (org, _) in _municipalities)
@@ -476,24 +514,24 @@ internal static class BenchSeed
                 foreach (var ozg in _ozgIds)
                 {
                     var status = statuses[random.Next(statuses.Length)];
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(org, NpgsqlDbType.Uuid);
-                    await copy.WriteAsync(ozg, NpgsqlDbType.Text);
-                    await copy.WriteAsync(_municipal.Contains(ozg), NpgsqlDbType.Boolean);
-                    await copy.WriteAsync(status, NpgsqlDbType.Text);
+                    copy.StartRow();
+                    copy.Write(org, NpgsqlDbType.Uuid);
+                    copy.Write(ozg, NpgsqlDbType.Text);
+                    copy.Write(_municipal.Contains(ozg), NpgsqlDbType.Boolean);
+                    copy.Write(status, NpgsqlDbType.Text);
                     if (status == "live")
-                        await copy.WriteAsync((short)random.Next(1, 5), NpgsqlDbType.Smallint);
+                        copy.Write((short)random.Next(1, 5), NpgsqlDbType.Smallint);
                     else
-                        await copy.WriteNullAsync();
+                        copy.WriteNull();
                     if (status == "not_relevant")
-                        await copy.WriteAsync("Nicht zuständig", NpgsqlDbType.Text);
+                        copy.Write("Nicht zuständig", NpgsqlDbType.Text);
                     else
-                        await copy.WriteNullAsync();
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                        copy.WriteNull();
+                    copy.Write(at, NpgsqlDbType.TimestampTz);
                 }
             }
 
-            await copy.CompleteAsync();
+            copy.Complete();
         }
 
         /// <summary>
@@ -508,7 +546,7 @@ internal static class BenchSeed
             await conn.ExecuteAsync("alter table audit_events disable trigger trg_audit_events_chain");
             string[] actions = ["edited", "submitted", "approved", "commented", "released", "changes_requested"];
             var times = Enumerable.Range(0, events).Select(_ => _start.AddTicks(random.NextInt64(0, TimeSpan.FromDays(700).Ticks) / 10 * 10)).Order().ToList();
-            await using (var copy = await conn.BeginBinaryImportAsync(
+            using (var copy = conn.BeginBinaryImport(
                 "copy audit_events (id, occurred_at, actor_user_id, acting_organization_id, entity_type, entity_id, action, before, after, seq, prev_hash, hash) from stdin (format binary)"))
             {
                 foreach (var at in times)
@@ -525,23 +563,23 @@ internal static class BenchSeed
                     var canonical = string.Create(CultureInfo.InvariantCulture,
                         $"[{seq}, \"{id}\", {micros}, \"{actor}\", \"{ownerOrg}\", \"draft\", \"{draft}\", \"{action}\", {before}, {after}]");
                     var hash = SHA256.HashData([.. previous, .. Encoding.UTF8.GetBytes(canonical)]);
-                    await copy.StartRowAsync();
-                    await copy.WriteAsync(id, NpgsqlDbType.Uuid);
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                    await copy.WriteAsync(actor, NpgsqlDbType.Uuid);
-                    await copy.WriteAsync(ownerOrg, NpgsqlDbType.Uuid);
-                    await copy.WriteAsync("draft", NpgsqlDbType.Text);
-                    await copy.WriteAsync(draft, NpgsqlDbType.Uuid);
-                    await copy.WriteAsync(action, NpgsqlDbType.Text);
-                    await copy.WriteAsync(before, NpgsqlDbType.Jsonb);
-                    await copy.WriteAsync(after, NpgsqlDbType.Jsonb);
-                    await copy.WriteAsync(seq, NpgsqlDbType.Bigint);
-                    await copy.WriteAsync(previous, NpgsqlDbType.Bytea);
-                    await copy.WriteAsync(hash, NpgsqlDbType.Bytea);
+                    copy.StartRow();
+                    copy.Write(id, NpgsqlDbType.Uuid);
+                    copy.Write(at, NpgsqlDbType.TimestampTz);
+                    copy.Write(actor, NpgsqlDbType.Uuid);
+                    copy.Write(ownerOrg, NpgsqlDbType.Uuid);
+                    copy.Write("draft", NpgsqlDbType.Text);
+                    copy.Write(draft, NpgsqlDbType.Uuid);
+                    copy.Write(action, NpgsqlDbType.Text);
+                    copy.Write(before, NpgsqlDbType.Jsonb);
+                    copy.Write(after, NpgsqlDbType.Jsonb);
+                    copy.Write(seq, NpgsqlDbType.Bigint);
+                    copy.Write(previous, NpgsqlDbType.Bytea);
+                    copy.Write(hash, NpgsqlDbType.Bytea);
                     previous = hash;
                 }
 
-                await copy.CompleteAsync();
+                copy.Complete();
             }
 
             await conn.ExecuteAsync("alter table audit_events enable trigger trg_audit_events_chain");

@@ -38,5 +38,11 @@ internal static class Words
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>Ten sections of about 2 kB each: a 20 kB description whose revisions change one section at a time.</summary>
+    public static string[] LongSections(Random random) => Enumerable.Range(0, 10).Select(_ => Sentence(random, 250)).ToArray();
+
+    public static string Join(string[] sections) =>
+        string.Join("\n\n", sections.Select((text, i) => $"## Abschnitt {i + 1}\n\n{text}"));
+
     private static string Pick(Random random) => Vocabulary[random.Next(Vocabulary.Length)];
 }

@@ -45,6 +45,7 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
         "GET    /fehler/{code}                                        404  404  404  404  404  404  404  404",
         "GET    /healthz                                              R    R    R    R    R    R    R    R",
         "GET    /openapi/{doc}.json                                   R    R    R    R    R    R    R    R",
+        "GET    /bench/fortunes                                       404  404  404  404  404  404  404  404",
 
         "GET    /entwuerfe                                            S    R    R    R    R    R    R    R",
         "GET    /entwuerfe/neu                                        S    R    R    R    F    F    F    F",
@@ -121,7 +122,9 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
         "GET    /api/v1/progress/cooperations/{coop}                  S    R    R    H    R    R    R    R",
         "GET    /fortschritt/laender/06                               S    F    F    F    F    F    R    R",
         "GET    /fortschritt/laender/06.csv                           S    F    F    F    F    F    R    R",
+        "GET    /fortschritt/laender/de                               S    F    F    F    F    F    F    R",
         "GET    /api/v1/progress/states/06                            S    F    F    F    F    F    R    R",
+        "GET    /api/v1/progress/states/de                            S    F    F    F    F    F    F    R",
         "GET    /verbuende                                            S    R    R    R    R    R    R    R",
         "GET    /verbuende/{coop}                                     S    R    R    R    R    R    R    R",
         "POST   /verbuende/{coop}/pruefregel                          S    F    F    F    F    W    F    W",

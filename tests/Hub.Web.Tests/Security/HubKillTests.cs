@@ -8,6 +8,7 @@ using System.Text.Json;
 using Dapper;
 using Hub.Data.Common;
 using Hub.Testing;
+using Hub.Testing.Web;
 using Npgsql;
 using Xunit;
 using Xunit.Abstractions;
@@ -17,67 +18,11 @@ namespace Hub.Web.Tests.Security;
 /// <summary>The hub as its own process, killed with SIGKILL in the middle of writes: after a restart no draft is half written.</summary>
 public sealed class HubKillTests(ITestOutputHelper output)
 {
-    private sealed class HubProcess(Process process, string url) : IDisposable
+    private static Task<HubProcess> StartAsync(string ownerConnectionString)
     {
-        public string Url => url;
-
-        public void Kill() => process.Kill(entireProcessTree: true);
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            process.Dispose();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task<HubProcess> StartAsync(string ownerConnectionString)
-    {
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Hub.Web.dll"), "serve"])
-        {
-            WorkingDirectory = Path.Combine(Repository.Root, "Hub.Web"),
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ASPNETCORE_URLS"] = url;
-        info.Environment["ConnectionStrings__Hub"] = ownerConnectionString;
-        info.Environment["ConnectionStrings__HubApp"] = TestCluster.AppConnectionString(ownerConnectionString);
-        info.Environment["HUB_DEMO"] = "1";
-        info.Environment["Hub__Cookies__AllowHttp"] = "true";
-        info.Environment["Hub__SignIn__PermitsPerMinute"] = "10000";
-        info.Environment["Hub__Demo__ReferenceData"] = "";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var hub = new HubProcess(process, url);
-        using var client = new HttpClient();
-        var started = Stopwatch.StartNew();
-        while (true)
-        {
-            Assert.False(process.HasExited, $"the hub exited with {(process.HasExited ? process.ExitCode : 0)}");
-            Assert.True(started.Elapsed < TimeSpan.FromSeconds(90), "the hub did not become healthy within 90 s");
-            try
-            {
-                if ((await client.GetAsync(url + "/healthz")).StatusCode == HttpStatusCode.OK)
-                    return hub;
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
+        var settings = HubProcess.Settings(ownerConnectionString, TestCluster.AppConnectionString(ownerConnectionString));
+        settings["HUB_DEMO"] = "1";
+        return HubProcess.StartAsync(HubProcess.WebDll(), settings, TimeSpan.FromSeconds(90));
     }
 
     private static Task<HttpClient> ApiAsync(string url) =>

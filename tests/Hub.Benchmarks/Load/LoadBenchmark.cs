@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json;
+using Hub.Benchmarks.Seed;
+using Hub.Data.Common;
+using Hub.Data.Embedded;
+using Hub.Testing;
+using Hub.Testing.Web;
+using Npgsql;
+
+namespace Hub.Benchmarks.Load;
+
+/// <summary>
+/// <c>./hub bench run [--scale germany|hessen] [--seconds 20] [--clients 1,16,64] [--quick] [--out DIR]</c>: the hub in
+/// Release mode as its own process on the generated data set (seeded first when missing), warmed up, then driven over
+/// loopback by <see cref="LoadDriver"/> for each scenario and number of clients. Prints a table and writes
+/// <c>bench/results/DATE-SCALE.json</c>. <c>--quick</c> is the smoke run (hessen, 1 and 16 clients, 2 s each) that
+/// <c>./hub test</c> makes so the benchmark itself cannot rot. Figures only: nothing here asserts a timing.
+/// </summary>
+internal static class LoadBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var scale = Value(args, "--scale") ?? (quick ? "hessen" : "germany");
+        var seconds = double.Parse(Value(args, "--seconds") ?? (quick ? "2" : "20"), CultureInfo.InvariantCulture);
+        var clients = (Value(args, "--clients") ?? (quick ? "1,16" : "1,16,64")).Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var only = Value(args, "--only");
+        var output = Value(args, "--out") ?? Path.Combine(Repository.Root, "bench", "results");
+        var home = BenchSeed.Home(scale);
+        if (!File.Exists(Path.Combine(home, "app-password")))
+        {
+            Console.WriteLine($"No '{scale}' data set in {home}: seeding it first.");
+            var seeded = await BenchSeed.RunAsync(["--scale", scale]);
+            if (seeded != 0)
+                return seeded;
+        }
+
+        await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Home = home, Durable = false });
+        await using var owner = HubDatabase.CreateDataSource(cluster.ConnectionString);
+        var appPassword = (await File.ReadAllTextAsync(Path.Combine(home, "app-password"))).Trim();
+        var settings = HubProcess.Settings(cluster.ConnectionString, AppRole.ConnectionString(cluster.ConnectionString, appPassword));
+        settings["HUB_DEMO"] = "0";
+        settings["Hub__Bench__Yardstick"] = "true";
+        settings["Logging__LogLevel__Default"] = "Warning";
+        using var hub = await HubProcess.StartAsync(HubProcess.WebDll(), settings, TimeSpan.FromMinutes(5));
+        Console.WriteLine($"Hub (pid {hub.Id}) on {hub.Url}, data set '{scale}', {seconds:F0} s per scenario and level, clients {string.Join("/", clients)}.");
+
+        var scenarios = await BenchScenarios.PrepareAsync(owner, hub.Url, BenchSeed.Password, clients.Max());
+        if (only is not null)
+            scenarios = scenarios.Where(s => s.Name == BenchScenarios.Yardstick || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+        var warmUp = TimeSpan.FromSeconds(Math.Min(5, Math.Max(1, seconds / 4)));
+        var results = new List<Measurement>();
+        foreach (var scenario in scenarios)
+        {
+            foreach (var n in clients)
+            {
+                var m = await LoadDriver.RunAsync(scenario.Name, scenario.Send, n, warmUp, TimeSpan.FromSeconds(seconds), hub.Id, seed: 20261122 + n);
+                results.Add(m);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {m.Scenario,-28} {n,3} clients: {m.RequestsPerSecond,8:F0} req/s, p50 {m.P50,7:F1} ms, p95 {m.P95,7:F1} ms, p99 {m.P99,7:F1} ms, errors {m.Errors}, peak {m.PeakMemoryMb:F0} MB"));
+                if (m.FirstError is not null)
+                    Console.WriteLine("      first error: " + m.FirstError);
+            }
+        }
+
+        var report = BenchReport.Create(scale, seconds, clients, scenarios, results, results.Max(r => r.PeakMemoryMb), await DatabaseSizeAsync(owner));
+        Directory.CreateDirectory(output);
+        var file = Path.Combine(output, $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}-{scale}{(quick ? "-quick" : "")}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, BenchReport.Json));
+        Console.WriteLine();
+        Console.WriteLine(BenchReport.Table(report));
+        Console.WriteLine($"Results: {file}");
+        return hub.HasExited ? 1 : 0;
+    }
+
+    private static string? Value(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static async Task<long> DatabaseSizeAsync(NpgsqlDataSource owner)
+    {
+        await using var conn = await owner.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("select pg_database_size(current_database())", conn);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
