@@ -36,7 +36,9 @@ public sealed record ReleaseReuse(Guid ReleaseId, Guid DraftId, string Title, st
 
 public sealed record MonthFigures(string Month, int Releases, int Adoptions);
 
-public sealed record CurrencyCell(string OrganizationName, string Title, string AdoptedVersion, string NewestVersion, int MajorBehind, int MinorBehind);
+/// <summary>Who runs which version: per organization in a Land; for Germany per adopted release, with how many municipalities run it
+/// (<see cref="OrganizationName"/> null).</summary>
+public sealed record CurrencyCell(string? OrganizationName, string Title, string AdoptedVersion, string NewestVersion, int MajorBehind, int MinorBehind, int Adopters);
 
 /// <summary>A Land for its observers: where each OZG-Leistung is live ("in mindestens einer Kommune"), where a Kreis is fully covered
 /// ("flächendeckend"), the most reused releases, releases and adoptions per month, and who runs which version.</summary>

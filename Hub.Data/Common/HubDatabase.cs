@@ -20,9 +20,11 @@ public static class HubDatabase
         //   0.5-0.7 s per query on the Germany data set and saved nothing on queries that read a few hundred rows;
         // - automatic preparation of the statements a connection runs often (parsed and planned once per connection).
         //   Row-level security stays correct: the acting user is a per-transaction setting read by the policies at run
-        //   time (current_setting), not a value baked into a plan.
+        //   time (current_setting), not a value baked into a plan;
+        // - custom plans always: the stores' optional filters ("@x is null or …") need the parameter's value at planning
+        //   time to use an index; a generic plan, which PostgreSQL may pick after five runs, would scan instead.
         if (string.IsNullOrEmpty(settings.Options))
-            settings.Options = "-c jit=off";
+            settings.Options = "-c jit=off -c plan_cache_mode=force_custom_plan";
         if (settings.MaxAutoPrepare == 0)
             settings.MaxAutoPrepare = 100;
         return builder.Build();

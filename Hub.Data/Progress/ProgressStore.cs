@@ -91,38 +91,41 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
             left join kreis on kreis.land_code = live.land_code and kreis.kreis_code = live.kreis_code
             group by cs.ozg_id, cs.name
             order by live_municipalities desc, cs.ozg_id;
-            with adopted as (
-                     select a.draft_id, a.release_id, a.status, o.name as organization_name from adoptions a
-                     join organizations o on o.id = a.organization_id and (@All or o.land_code = @LandCode)
-                     where a.status <> 'dropped'),
-                 newest as (select distinct on (r.draft_id) r.draft_id, r.id, r.title from releases r
-                            where r.draft_id in (select draft_id from adopted) order by r.draft_id, r.major desc, r.minor desc),
-                 top as (select draft_id, count(*)::int as adopters, count(*) filter (where status = 'live')::int as live
-                         from adopted group by draft_id)
+            with per_draft as (select draft_id, sum(adopters)::int as adopters, sum(live)::int as live from adoption_counts
+                               where (@All or land_code = @LandCode) group by draft_id having sum(adopters) > 0),
+                 top as (select * from per_draft order by adopters desc, live desc fetch first 10 rows with ties),
+                 newest as (select distinct on (r.draft_id) r.draft_id, r.id, r.title, r.owner_organization_id from releases r
+                            where r.draft_id in (select draft_id from top) order by r.draft_id, r.major desc, r.minor desc)
             select newest.id as release_id, top.draft_id, newest.title, o.name as owner_organization_name, top.adopters, top.live
             from top
             join newest on newest.draft_id = top.draft_id
-            join releases nr on nr.id = newest.id
-            join organizations o on o.id = nr.owner_organization_id
+            join organizations o on o.id = newest.owner_organization_id
             order by top.adopters desc, top.live desc, newest.title
             limit 10;
             select to_char(month, 'YYYY-MM') as month, sum(releases)::int as releases, sum(adoptions)::int as adoptions from (
-                select date_trunc('month', rl.released_at at time zone 'Europe/Berlin') as month, 1 as releases, 0 as adoptions
+                select date_trunc('month', rl.released_at at time zone 'Europe/Berlin')::date as month, 1 as releases, 0 as adoptions
                 from releases rl join organizations o on o.id = rl.owner_organization_id where (@All or o.land_code = @LandCode)
                 union all
-                select date_trunc('month', a.created_at at time zone 'Europe/Berlin'), 0, 1
-                from adoptions a join organizations o on o.id = a.organization_id where (@All or o.land_code = @LandCode)) x
+                select month, 0, adoptions from adoption_month_counts where (@All or land_code = @LandCode)) x
             group by month order by month;
             with newest as (select distinct on (r.draft_id) r.draft_id, r.major, r.minor from releases r where r.status = 'active'
                             order by r.draft_id, r.major desc, r.minor desc)
             select o.name as organization_name, cur.title, cur.major || '.' || cur.minor as adopted_version, n.major || '.' || n.minor as newest_version,
-                   (n.major - cur.major) as major_behind, case when n.major = cur.major then n.minor - cur.minor else 0 end as minor_behind
+                   (n.major - cur.major) as major_behind, case when n.major = cur.major then n.minor - cur.minor else 0 end as minor_behind, 1 as adopters
             from adoptions a
-            join organizations o on o.id = a.organization_id and (@All or o.land_code = @LandCode)
+            join organizations o on o.id = a.organization_id and o.land_code = @LandCode
             join releases cur on cur.id = a.release_id
             join newest n on n.draft_id = a.draft_id
-            where a.status <> 'dropped'
-            order by (n.major - cur.major) desc, (n.minor - cur.minor) desc, o.name, cur.title
+            where a.status <> 'dropped' and not @All
+            union all
+            select null, cur.title, cur.major || '.' || cur.minor, n.major || '.' || n.minor, (n.major - cur.major),
+                   case when n.major = cur.major then n.minor - cur.minor else 0 end, sum(ac.adopters)::int
+            from adoption_counts ac
+            join releases cur on cur.id = ac.release_id
+            join newest n on n.draft_id = ac.draft_id
+            where @All and ac.adopters > 0
+            group by cur.id, cur.title, cur.major, cur.minor, n.major, n.minor
+            order by 5 desc, 6 desc, 1, 2
             limit 500;
             """;
         await using var scope = await db.OpenAsync(ct);

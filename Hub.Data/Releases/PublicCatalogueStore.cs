@@ -13,10 +13,12 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
     private const string MarkStart = SnippetMarks.Start;
     private const string MarkStop = SnippetMarks.Stop;
 
+    // The newest active release per service, written as "no newer active release" so that a search filters the
+    // releases through the full-text index first and checks only the matches (distinct on read all 8,000 first).
     private const string Latest = """
         with latest as (
-            select distinct on (rl.draft_id) rl.* from releases rl where rl.status = 'active'
-            order by rl.draft_id, rl.major desc, rl.minor desc)
+            select rl.* from releases rl where rl.status = 'active'
+              and not exists (select 1 from releases n where n.draft_id = rl.draft_id and n.status = 'active' and (n.major, n.minor) > (rl.major, rl.minor)))
         """;
 
     private const string Select = """
@@ -29,12 +31,16 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
                f.adopters, f.live
         """;
 
-    private const string From = """
+    private const string Filtered = """
         from latest l
         join organizations o on o.id = l.owner_organization_id
+        join draft_revisions rev on rev.draft_id = l.draft_id and rev.revision = l.revision
+        """;
+
+    private const string From = $"""
+        {Filtered}
         join cooperations c on c.id = l.cooperation_id
         cross join lateral hub_adoption_figures(l.draft_id) f
-        join draft_revisions rev on rev.draft_id = l.draft_id and rev.revision = l.revision
         """;
 
     public async Task<Page<PublicService>> SearchAsync(PublicQuery query, PageRequest page, CancellationToken ct)
@@ -58,7 +64,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
             {filter}
             order by case when @Text::text is null then 0 else ts_rank(l.search, websearch_to_tsquery('german', @Text)) end desc, l.released_at desc, l.draft_id
             limit @Size offset @Offset;
-            {Latest} select count(*) {From} {filter};
+            {Latest} select count(*) {Filtered} {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
         await using var scope = await db.OpenAsync(ct);

@@ -303,8 +303,8 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         string[] directory = ["organizations", "cooperations", "cooperation_members", "cooperation_coordinators", "memberships", "observers"];
         string[] authentication = ["users", "sessions", "api_tokens", "data_protection_keys"];
         string[] catalogue = ["catalog_themenfelder", "catalog_lebenslagen", "catalog_services", "catalog_leika"];
-        // Maintained aggregates (0013): written only by triggers, read only for authorized dashboards.
-        string[] aggregates = ["progress_live_counts"];
+        // Maintained aggregates (0013, 0015): written only by triggers, read only for authorized dashboards.
+        string[] aggregates = ["progress_live_counts", "adoption_counts", "adoption_month_counts"];
         var unprotected = directory.Concat(authentication).Concat(catalogue).Concat(aggregates).Append("schema_migrations").ToHashSet();
         await using var conn = await db.DataSource.OpenConnectionAsync();
         var tables = (await conn.QueryAsync<(string Name, bool Rls)>(
