@@ -24,11 +24,16 @@ as $$
 declare
     arrived constant text := 'select organization_id, ozg_id, 1 as delta from new_rows where status = ''live''';
     gone constant text := 'select organization_id, ozg_id, -1 as delta from old_rows where status = ''live''';
+    changes text;
 begin
     if tg_op = 'TRUNCATE' then
         delete from progress_live_counts;
         return null;
     end if;
+    changes := case tg_op when 'INSERT' then arrived when 'DELETE' then gone else arrived || ' union all ' || gone end;
+    -- The organizations are share-locked first: an organization moving to another Kreis at the same moment either
+    -- waits for this statement's transaction or is seen here with its new Kreis (each statement reads afresh).
+    execute format('select count(*) from (select 1 from organizations where id in (select organization_id from (%s) c) order by id for share) x', changes);
     execute format($sql$
         insert into progress_live_counts (land_code, kreis_code, ozg_id, live)
         select o.land_code, coalesce(o.kreis_code, ''), c.ozg_id, sum(c.delta)
@@ -37,7 +42,7 @@ begin
         having sum(c.delta) <> 0
         order by 1, 2, 3
         on conflict (land_code, kreis_code, ozg_id) do update set live = progress_live_counts.live + excluded.live
-        $sql$, case tg_op when 'INSERT' then arrived when 'DELETE' then gone else arrived || ' union all ' || gone end);
+        $sql$, changes);
     return null;
 end $$;
 

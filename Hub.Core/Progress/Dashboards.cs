@@ -44,7 +44,7 @@ public sealed record CurrencyCell(string? OrganizationName, string Title, string
 /// ("flächendeckend"), the most reused releases, releases and adoptions per month, and who runs which version.</summary>
 public sealed record StateProgress(
     string LandCode, int Municipalities, int Kreise, IReadOnlyList<ServiceReach> Services, IReadOnlyList<ReleaseReuse> MostReused,
-    IReadOnlyList<MonthFigures> Months, IReadOnlyList<CurrencyCell> Currency)
+    IReadOnlyList<MonthFigures> Months, IReadOnlyList<CurrencyCell> Currency, DateTimeOffset ComputedAt)
 {
     public int LiveSomewhere => Services.Count(s => s.LiveMunicipalities > 0);
 }

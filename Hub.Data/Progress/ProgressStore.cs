@@ -137,6 +137,6 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
         var reused = (await grid.ReadAsync<ReleaseReuse>()).ToList();
         var months = (await grid.ReadAsync<MonthFigures>()).ToList();
         var currency = (await grid.ReadAsync<CurrencyCell>()).ToList();
-        return new StateProgress(landCode, municipalities, kreise, services, reused, months, currency);
+        return new StateProgress(landCode, municipalities, kreise, services, reused, months, currency, DateTimeOffset.UtcNow);
     }
 }

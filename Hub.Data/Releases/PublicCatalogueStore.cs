@@ -31,14 +31,13 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
                f.adopters, f.live
         """;
 
-    private const string Filtered = """
-        from latest l
+    private const string Joins = """
         join organizations o on o.id = l.owner_organization_id
         join draft_revisions rev on rev.draft_id = l.draft_id and rev.revision = l.revision
         """;
 
-    private const string From = $"""
-        {Filtered}
+    // Only for the rows shown: the cooperation, the adoption figures (one function call per row).
+    private const string Details = """
         join cooperations c on c.id = l.cooperation_id
         cross join lateral hub_adoption_figures(l.draft_id) f
         """;
@@ -54,17 +53,20 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
               and (@MinReifegrad::int is null or (rev.steckbrief->>'targetReifegrad')::int >= @MinReifegrad)
               and (@LandCode::text is null or o.land_code = @LandCode)
             """;
+        // The page is chosen first (rank, filters, limit), then only its rows get snippets, figures and details.
         const string sql = $"""
-            {Latest}
+            {Latest},
+            page as (select l.id, case when @Text::text is null then 0 else ts_rank(l.search, websearch_to_tsquery('german', @Text)) end as rank
+                     from latest l {Joins} {filter}
+                     order by rank desc, l.released_at desc, l.draft_id
+                     limit @Size offset @Offset)
             {Select},
                    case when @Text::text is null then null
                         else ts_headline('german', coalesce(rev.summary, '') || ' ' || rev.body, websearch_to_tsquery('german', @Text),
                                          'StartSel={MarkStart}, StopSel={MarkStop}, MaxWords=35, MinWords=12, MaxFragments=2') end as snippet
-            {From}
-            {filter}
-            order by case when @Text::text is null then 0 else ts_rank(l.search, websearch_to_tsquery('german', @Text)) end desc, l.released_at desc, l.draft_id
-            limit @Size offset @Offset;
-            {Latest} select count(*) {Filtered} {filter};
+            from page p join releases l on l.id = p.id {Joins} {Details}
+            order by p.rank desc, l.released_at desc, l.draft_id;
+            {Latest} select count(*) from latest l {Joins} {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
         await using var scope = await db.OpenAsync(ct);
@@ -79,7 +81,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
 
     public async Task<PublicService?> GetAsync(Guid draftId, CancellationToken ct)
     {
-        const string sql = $"{Latest} {Select}, null as snippet {From} where l.draft_id = @draftId";
+        const string sql = $"{Latest} {Select}, null as snippet from latest l {Joins} {Details} where l.draft_id = @draftId";
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         return (await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { draftId }, cancellationToken: ct)))?.ToDomain();

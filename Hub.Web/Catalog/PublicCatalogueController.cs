@@ -23,7 +23,7 @@ public sealed record PublicListPage(
 /// one page per service, and Atom feeds of new releases. Only released content is read here.
 /// </summary>
 [AllowAnonymous]
-public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatalogStore catalog, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatalogStore catalog, PublicFilterOptions filters, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/dienste")]
     public async Task<IActionResult> Index(string? q, int? themenfeld, Guid? federfuehrend, Guid? verbund, int? reifegrad, string? land, int page = 1, CancellationToken ct = default)
@@ -39,7 +39,7 @@ public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatal
             ["reifegrad"] = Str(query.MinReifegrad), ["land"] = query.LandCode,
         });
         return View("~/Views/Catalog/Services.cshtml", new PublicListPage(result, pager, query, await catalog.ListThemenfelderAsync(ct),
-            await catalogue.OwnersAsync(ct), await catalogue.CooperationsAsync(ct)));
+            await filters.OwnersAsync(ct), await filters.CooperationsAsync(ct)));
     }
 
     [HttpGet("/dienste/{draftId:guid}")]

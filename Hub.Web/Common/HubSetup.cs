@@ -94,8 +94,12 @@ public static class HubSetup
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ICommentStore, CommentStore>();
-        services.AddSingleton<Hub.Core.Progress.IProgressStore, Hub.Data.Progress.ProgressStore>();
+        services.AddSingleton<Hub.Data.Progress.ProgressStore>();
+        services.AddSingleton<Hub.Core.Progress.IProgressStore, Hub.Web.Progress.CachedProgressStore>();
         services.AddSingleton<Hub.Core.Releases.IPublicCatalogue, Hub.Data.Releases.PublicCatalogueStore>();
+        services.AddMemoryCache();
+        services.AddSingleton<ShortCache>();
+        services.AddSingleton<Hub.Web.Catalog.PublicFilterOptions>();
         services.AddSingleton<Hub.Core.Progress.IImplementationStore, Hub.Data.Progress.ImplementationStore>();
         services.AddSingleton<Hub.Core.Adoptions.IAdoptionStore, Hub.Data.Adoptions.AdoptionStore>();
         services.AddSingleton<Hub.Core.Inbox.IInboxStore, Hub.Data.Inbox.InboxStore>();

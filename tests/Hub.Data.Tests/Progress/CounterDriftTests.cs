@@ -1,0 +1,166 @@
+using Dapper;
+using Hub.Testing;
+using Npgsql;
+using Xunit;
+
+namespace Hub.Data.Tests.Progress;
+
+/// <summary>
+/// The dashboards' maintained counters (0013 live status per Kreis, 0015 adoptions per release and month) never drift
+/// from a fresh count: random single and bulk writes, upserts, deletes, rolled-back transactions, organizations moving
+/// Kreis or kind, from parallel connections, some through the web app's role; afterwards counters = truth, row for row.
+/// </summary>
+public sealed class CounterDriftTests
+{
+    private static readonly string[] _statuses = ["not_started", "planned", "in_progress", "live", "no_solution"];
+    private static readonly string[] _adoptionStatuses = ["planned", "in_progress", "live", "dropped"];
+
+    private const string LiveTruth = """
+        select o.land_code || '/' || coalesce(o.kreis_code, '') || '/' || i.ozg_id || '=' || count(*)
+        from implementation_status i join organizations o on o.id = i.organization_id
+        where i.status = 'live' and progress_live_municipal(o.kind) group by o.land_code, o.kreis_code, i.ozg_id order by 1
+        """;
+
+    private const string LiveCounters = "select land_code || '/' || kreis_code || '/' || ozg_id || '=' || live from progress_live_counts where live <> 0 order by 1";
+
+    private const string AdoptionTruth = """
+        select o.land_code || '/' || a.release_id || '/' || a.draft_id || '=' || count(*) || ',' || count(*) filter (where a.status = 'live')
+        from adoptions a join organizations o on o.id = a.organization_id where a.status <> 'dropped'
+        group by o.land_code, a.release_id, a.draft_id order by 1
+        """;
+
+    private const string AdoptionCounters =
+        "select land_code || '/' || release_id || '/' || draft_id || '=' || adopters || ',' || live from adoption_counts where adopters <> 0 or live <> 0 order by 1";
+
+    private const string MonthTruth = """
+        select o.land_code || '/' || to_char(a.created_at at time zone 'Europe/Berlin', 'YYYY-MM') || '=' || count(*)
+        from adoptions a join organizations o on o.id = a.organization_id
+        group by o.land_code, to_char(a.created_at at time zone 'Europe/Berlin', 'YYYY-MM') order by 1
+        """;
+
+    private const string MonthCounters = "select land_code || '/' || to_char(month, 'YYYY-MM') || '=' || adoptions from adoption_month_counts where adoptions <> 0 order by 1";
+
+    [Fact]
+    public async Task Counters_AfterRandomParallelWork_EqualAFreshCount()
+    {
+        var cs = await TestCluster.CreateDatabaseAsync();
+        await using var owner = TestCluster.CreateDataSource(cs);
+        await using var app = TestCluster.CreateDataSource(TestCluster.AppConnectionString(cs));
+        var data = new TestData(owner);
+        var orgs = new List<Guid>();
+        for (var i = 0; i < 12; i++)
+            orgs.Add(await data.OrganizationAsync(kind: i % 5 == 4 ? "landkreis" : "gemeinde", land: i % 3 == 0 ? "07" : "06"));
+        string[] kreise = ["06431", "06432", "07111", "07112"];
+        var (editor, _) = await data.UserAsync(null, false, orgs.Select(o => (o, "editor")).ToArray());
+        var coop = await data.CooperationAsync(orgs[0], orgs[1], orgs[2]);
+        await using var conn = await owner.OpenConnectionAsync();
+        await conn.ExecuteAsync("update organizations set kreis_code = (array['06431', '06432', '07111', null])[1 + (abs(hashtext(id::text)) % 4)] where id = any(@orgs)", new { orgs = orgs.ToArray() });
+        var services = (await conn.QueryAsync<string>("select ozg_id from catalog_services order by ozg_id")).ToArray();
+        var releases = await ReleasesAsync(conn, orgs[0], coop, editor, 6);
+        Assert.NotEmpty(services);
+
+        async Task WorkAsync(int worker)
+        {
+            var random = new Random(worker);
+            for (var n = 0; n < 60; n++)
+            {
+                var org = orgs[random.Next(orgs.Count)];
+                var throughApp = worker % 2 == 1;
+                await using var c = await (throughApp ? app : owner).OpenConnectionAsync();
+                await using var tx = await c.BeginTransactionAsync();
+                if (throughApp)
+                    await c.ExecuteAsync("select set_config('hub.user_id', @id, true)", new { id = editor.ToString() }, tx);
+                var op = random.Next(throughApp ? 6 : 9);
+                switch (op)
+                {
+                    case 0: // bulk upsert over the whole catalogue: inserts and updates in one statement
+                        await c.ExecuteAsync("""
+                            insert into implementation_status (organization_id, ozg_id, responsible, status, reifegrad, updated_at)
+                            select @org, ozg_id, true, s, case when s = 'live' then 2 end, now()
+                            from (select ozg_id, (@statuses::text[])[1 + floor(random() * 5)::int] as s from catalog_services) x
+                            on conflict (organization_id, ozg_id) do update set status = excluded.status, reifegrad = excluded.reifegrad
+                            """, new { org, statuses = _statuses }, tx);
+                        break;
+                    case 1:
+                        var status = _statuses[random.Next(_statuses.Length)];
+                        await c.ExecuteAsync(
+                            "update implementation_status set status = @status, reifegrad = case when @status = 'live' then 1 end where organization_id = @org and ozg_id = @ozg",
+                            new { org, ozg = services[random.Next(services.Length)], status }, tx);
+                        break;
+                    case 2:
+                        await c.ExecuteAsync("delete from implementation_status where organization_id = @org and ozg_id = any(@ozgs)",
+                            new { org, ozgs = services.Where(_ => random.Next(3) == 0).ToArray() }, tx);
+                        break;
+                    case 3: // adopt (or change the adoption's status and release)
+                        var release = releases[random.Next(releases.Count)];
+                        await c.ExecuteAsync("""
+                            insert into adoptions (id, organization_id, draft_id, release_id, status, live_since, created_by, created_at, updated_at)
+                            values (gen_random_uuid(), @org, @draft, @release, @status, case when @status = 'live' then current_date end, @editor,
+                                    now() - make_interval(days => @days), now())
+                            on conflict (organization_id, draft_id) do update
+                                set status = excluded.status, live_since = excluded.live_since, release_id = excluded.release_id
+                            """, new { org, draft = release.Draft, release = release.Id, status = _adoptionStatuses[random.Next(4)], editor, days = random.Next(0, 90) }, tx);
+                        break;
+                    case 4:
+                        await c.ExecuteAsync("update adoptions set status = @status, live_since = case when @status = 'live' then current_date end where organization_id = @org",
+                            new { org, status = _adoptionStatuses[random.Next(4)] }, tx);
+                        break;
+                    case 5: // work that is rolled back leaves the counters as they were
+                        await c.ExecuteAsync("update implementation_status set status = 'live' where organization_id = @org", new { org }, tx);
+                        await c.ExecuteAsync("update adoptions set status = 'live', live_since = current_date where organization_id = @org", new { org }, tx);
+                        await tx.RollbackAsync();
+                        continue;
+                    case 6:
+                        await c.ExecuteAsync("delete from adoptions where organization_id = @org and draft_id = @draft",
+                            new { org, draft = releases[random.Next(releases.Count)].Draft }, tx);
+                        break;
+                    case 7: // the organization moves to another Kreis (or loses its Kreis code)
+                        await c.ExecuteAsync("update organizations set kreis_code = @kreis where id = @org", new { org, kreis = random.Next(5) == 0 ? null : kreise[random.Next(kreise.Length)] }, tx);
+                        break;
+                    default: // … or stops / starts being a municipality
+                        await c.ExecuteAsync("update organizations set kind = case kind when 'landkreis' then 'stadt' else 'landkreis' end where id = @org", new { org }, tx);
+                        break;
+                }
+
+                await tx.CommitAsync();
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(w => Task.Run(() => WorkAsync(w))));
+
+        var live = (await conn.QueryAsync<string>(LiveTruth)).ToList();
+        Assert.True(live.Count > 5, $"the random work should leave live rows behind ({live.Count})");
+        Assert.Equal(live, (await conn.QueryAsync<string>(LiveCounters)).ToList());
+        var adoptions = (await conn.QueryAsync<string>(AdoptionTruth)).ToList();
+        Assert.NotEmpty(adoptions);
+        Assert.Equal(adoptions, (await conn.QueryAsync<string>(AdoptionCounters)).ToList());
+        Assert.Equal((await conn.QueryAsync<string>(MonthTruth)).ToList(), (await conn.QueryAsync<string>(MonthCounters)).ToList());
+
+        // Not even the web app's role may write a counter by hand.
+        await using var appConn = await app.OpenConnectionAsync();
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => appConn.ExecuteAsync("update progress_live_counts set live = live + 1"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+    }
+
+    /// <summary>Drafts with one revision and one active release each, owned by <paramref name="owner"/>.</summary>
+    private static async Task<List<(Guid Id, Guid Draft)>> ReleasesAsync(NpgsqlConnection conn, Guid owner, Guid coop, Guid editor, int count)
+    {
+        var releases = new List<(Guid, Guid)>();
+        for (var i = 0; i < count; i++)
+        {
+            var draft = Guid.CreateVersion7();
+            var release = Guid.CreateVersion7();
+            await conn.ExecuteAsync("""
+                insert into drafts (id, owner_organization_id, cooperation_id, status, current_revision, title, summary, created_by, created_at, updated_at)
+                values (@draft, @owner, @coop, 'released', 1, 'Dienst', '', @editor, now(), now());
+                insert into draft_revisions (draft_id, revision, title, summary, body, body_html, created_by, created_at)
+                values (@draft, 1, 'Dienst', '', 'Text', '<p>Text</p>', @editor, now());
+                insert into releases (id, draft_id, owner_organization_id, cooperation_id, revision, major, minor, breaking, notes, notes_html, title, released_by, released_at)
+                values (@release, @draft, @owner, @coop, 1, 1, 0, false, '', '', 'Dienst', @editor, now());
+                """, new { draft, release, owner, coop, editor });
+            releases.Add((release, draft));
+        }
+
+        return releases;
+    }
+}
