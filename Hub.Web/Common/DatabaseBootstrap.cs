@@ -69,12 +69,12 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
             // Our own cluster: migrate first (that creates hub_app), then give hub_app its login.
             if (migrate)
                 await MigrateAndSeedAsync(ct);
-            _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
+            _appDataSource = HubDatabase.CreateAppDataSource(await AppConnectionStringAsync(ct));
             await ReadyAsync(migrate: false, ct);
             return;
         }
 
-        _appDataSource = HubDatabase.CreateDataSource(await AppConnectionStringAsync(ct));
+        _appDataSource = HubDatabase.CreateAppDataSource(await AppConnectionStringAsync(ct));
         try
         {
             await ReadyAsync(migrate, ct);

@@ -26,7 +26,7 @@ public sealed class TestDatabase : IAsyncLifetime
         ConnectionString = await TestCluster.CreateDatabaseAsync();
         DataSource = TestCluster.CreateDataSource(ConnectionString);
         Db = new Hub.Data.Common.HubDb(DataSource);
-        AppDataSource = TestCluster.CreateDataSource(TestCluster.AppConnectionString(ConnectionString));
+        AppDataSource = Hub.Data.Common.HubDatabase.CreateAppDataSource(TestCluster.AppConnectionString(ConnectionString));
         AppDb = new Hub.Data.Common.HubDb(AppDataSource);
         Data = new TestData(DataSource);
     }
