@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hub.Benchmarks.Seed;
 using Hub.Data.Common;
 using Hub.Data.Embedded;
+using Hub.Data.Migrations;
 using Hub.Testing;
 using Hub.Testing.Web;
 using Npgsql;
@@ -27,9 +28,10 @@ internal static class LoadBenchmark
         var only = Value(args, "--only");
         var output = Value(args, "--out") ?? Path.Combine(Repository.Root, "bench", "results");
         var home = BenchSeed.Home(scale);
-        if (!File.Exists(Path.Combine(home, "app-password")))
+        var reason = !File.Exists(Path.Combine(home, "app-password")) ? $"No '{scale}' data set in {home}" : await OutdatedAsync(home);
+        if (reason is not null)
         {
-            Console.WriteLine($"No '{scale}' data set in {home}: seeding it first.");
+            Console.WriteLine($"{reason}: seeding it (again) first.");
             var seeded = await BenchSeed.RunAsync(["--scale", scale]);
             if (seeded != 0)
                 return seeded;
@@ -71,6 +73,29 @@ internal static class LoadBenchmark
         Console.WriteLine(BenchReport.Table(report));
         Console.WriteLine($"Results: {file}");
         return hub.HasExited ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Brings the data set's schema up to date with the migrations; a data set made before one of them was changed
+    /// (only possible while that migration is still unreleased) cannot be, and is seeded again rather than failing.
+    /// </summary>
+    private static async Task<string?> OutdatedAsync(string home)
+    {
+        await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Home = home, Durable = false });
+        await using var owner = HubDatabase.CreateDataSource(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
+        try
+        {
+            await new MigrationRunner(owner).ApplyAsync(Migration.Embedded());
+            return null;
+        }
+        catch (MigrationException e)
+        {
+            return "The data set's schema does not match the migrations (" + e.Message + ")";
+        }
+        finally
+        {
+            await cluster.StopAsync();
+        }
     }
 
     private static string? Value(string[] args, string name)
