@@ -38,6 +38,8 @@ public sealed class ImplementationStore(HubDb db) : IImplementationStore
                 set responsible = excluded.responsible, status = excluded.status, reifegrad = excluded.reifegrad, reason = excluded.reason,
                     updated_by = excluded.updated_by, updated_at = excluded.updated_at, row_version = i.row_version + 1
             """;
+        // In key order, so two saves of one organization's rows lock them in the same order (one waits; no deadlock).
+        rows = rows.OrderBy(r => r.OzgId, StringComparer.Ordinal).ToList();
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
