@@ -31,10 +31,11 @@ public static class HubDatabase
         // - automatic preparation of the statements a connection runs often (parsed and planned once per connection).
         //   Row-level security stays correct: the acting user is a per-transaction setting read by the policies at run
         //   time (current_setting), not a value baked into a plan;
-        // - custom plans always: the stores' optional filters ("@x is null or …") need the parameter's value at planning
-        //   time to use an index; a generic plan, which PostgreSQL may pick after five runs, would scan instead.
+        // - PostgreSQL's own plan cache mode (auto): prepared statements keep a generic plan once it costs no more than
+        //   the custom ones. Measured against force_custom_plan (which plans every execution, 0.1-1.7 ms per query):
+        //   writes 143 -> 229 req/s, draft page 94 -> 134 req/s at 16 clients, the filtered public search unchanged.
         if (string.IsNullOrEmpty(settings.Options))
-            settings.Options = "-c jit=off -c plan_cache_mode=force_custom_plan";
+            settings.Options = "-c jit=off";
         if (settings.MaxAutoPrepare == 0)
             settings.MaxAutoPrepare = 100;
         if (statelessSessions)

@@ -40,7 +40,11 @@ internal static class LoadBenchmark
         await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Home = home, Durable = false });
         await using var owner = HubDatabase.CreateDataSource(cluster.ConnectionString);
         var appPassword = (await File.ReadAllTextAsync(Path.Combine(home, "app-password"))).Trim();
-        var settings = HubProcess.Settings(cluster.ConnectionString, AppRole.ConnectionString(cluster.ConnectionString, appPassword));
+        // --pg-options replaces the hub's own PostgreSQL options (e.g. "-c jit=off -c plan_cache_mode=auto") to compare settings.
+        var appConnection = new NpgsqlConnectionStringBuilder(AppRole.ConnectionString(cluster.ConnectionString, appPassword));
+        if (Value(args, "--pg-options") is { } pgOptions)
+            appConnection.Options = pgOptions;
+        var settings = HubProcess.Settings(cluster.ConnectionString, appConnection.ConnectionString);
         settings["HUB_DEMO"] = "0";
         settings["Hub__Bench__Yardstick"] = "true";
         settings["Logging__LogLevel__Default"] = "Warning";
