@@ -14,7 +14,7 @@ public sealed class ShortCache(IMemoryCache cache, IConfiguration configuration)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
-    public TimeSpan Lifetime(string name, int defaultSeconds) =>
+    private TimeSpan Lifetime(string name, int defaultSeconds) =>
         TimeSpan.FromSeconds(configuration.GetValue($"Hub:Cache:{name}Seconds", defaultSeconds));
 
     public async Task<T> GetAsync<T>(string name, int defaultSeconds, string key, Func<CancellationToken, Task<T>> load, CancellationToken ct)

@@ -1,10 +1,8 @@
-using Dapper;
+using Hub.Data.Yardstick;
 using Hub.Web.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Web.Yardstick;
-
-public sealed record Fortune(int Id, string Message);
 
 /// <summary>
 /// The benchmark's yardstick, shaped like TechEmpower's "Fortunes" test: 12 rows read with Dapper on a plain connection
@@ -13,15 +11,12 @@ public sealed record Fortune(int Id, string Message);
 /// </summary>
 public sealed class FortunesController(DatabaseBootstrap database, IConfiguration configuration) : Controller
 {
-    private const string Sql = "select id, name as message from catalog_themenfelder order by id limit 12";
-
     [HttpGet("/bench/fortunes")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         if (!configuration.GetValue("Hub:Bench:Yardstick", false))
             return NotFound();
-        await using var conn = await database.DataSource.OpenConnectionAsync(ct);
-        var rows = (await conn.QueryAsync<Fortune>(new CommandDefinition(Sql, cancellationToken: ct))).ToList();
+        var rows = await Fortunes.ReadAsync(database.DataSource, ct);
         rows.Add(new Fortune(0, "Eine zusätzliche Zeile, zur Anfragezeit hinzugefügt."));
         rows.Sort((a, b) => string.CompareOrdinal(a.Message, b.Message));
         return View("~/Views/Yardstick/Fortunes.cshtml", rows);

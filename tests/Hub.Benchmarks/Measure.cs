@@ -26,9 +26,13 @@ internal static class Measure
 
     public static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    public static int Option(string[] args, string name, int fallback)
+    public static int Option(string[] args, string name, int fallback) =>
+        int.TryParse(Option(args, name), CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    /// <summary>The value after <paramref name="name"/> on the command line, or null.</summary>
+    public static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

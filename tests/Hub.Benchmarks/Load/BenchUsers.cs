@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Hub.Testing.Web;
 
 namespace Hub.Benchmarks.Load;
@@ -13,26 +11,14 @@ internal static class BenchUsers
     public static async Task<HttpClient> BrowserAsync(string url, string email, string password)
     {
         var client = Create(url, cookies: true);
-        var page = await client.GetStringAsync("/anmelden");
-        var response = await client.PostAsync("/anmelden", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = HubWebFactory.AntiforgeryToken(page),
-        }));
+        var response = await HubWebFactory.PostFormAsync(client, "/anmelden", "/anmelden", new() { ["Email"] = email, ["Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in of {email} answered {(int)response.StatusCode}");
         return client;
     }
 
-    public static async Task<HttpClient> ApiAsync(string url, string email, string password)
-    {
-        var client = Create(url, cookies: false);
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"token for {email} answered {(int)response.StatusCode}");
-        var token = (await response.Content.ReadFromJsonAsync<HubWebFactory.TokenBody>())!.Token;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public static Task<HttpClient> ApiAsync(string url, string email, string password) =>
+        HubWebFactory.AuthorizeAsync(Create(url, cookies: false), email, password);
 
     /// <summary>Signs many in at once (each costs a password hash on the hub), at most four at a time.</summary>
     public static async Task<Dictionary<string, HttpClient>> ManyAsync(IEnumerable<string> emails, Func<string, Task<HttpClient>> signIn)

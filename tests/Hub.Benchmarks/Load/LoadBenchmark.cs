@@ -22,11 +22,11 @@ internal static class LoadBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
-        var scale = Value(args, "--scale") ?? (quick ? "hessen" : "germany");
-        var seconds = double.Parse(Value(args, "--seconds") ?? (quick ? "2" : "20"), CultureInfo.InvariantCulture);
-        var clients = (Value(args, "--clients") ?? (quick ? "1,16" : "1,16,64")).Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        var only = Value(args, "--only");
-        var output = Value(args, "--out") ?? Path.Combine(Repository.Root, "bench", "results");
+        var scale = Measure.Option(args, "--scale") ?? (quick ? "hessen" : "germany");
+        var seconds = double.Parse(Measure.Option(args, "--seconds") ?? (quick ? "2" : "20"), CultureInfo.InvariantCulture);
+        var clients = (Measure.Option(args, "--clients") ?? (quick ? "1,16" : "1,16,64")).Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var only = Measure.Option(args, "--only");
+        var output = Measure.Option(args, "--out") ?? Path.Combine(Repository.Root, "bench", "results");
         var home = BenchSeed.Home(scale);
         var reason = !File.Exists(Path.Combine(home, "app-password")) ? $"No '{scale}' data set in {home}" : await OutdatedAsync(home);
         if (reason is not null)
@@ -42,7 +42,7 @@ internal static class LoadBenchmark
         var appPassword = (await File.ReadAllTextAsync(Path.Combine(home, "app-password"))).Trim();
         // --pg-options replaces the hub's own PostgreSQL options (e.g. "-c jit=off -c plan_cache_mode=auto") to compare settings.
         var appConnection = new NpgsqlConnectionStringBuilder(AppRole.ConnectionString(cluster.ConnectionString, appPassword));
-        if (Value(args, "--pg-options") is { } pgOptions)
+        if (Measure.Option(args, "--pg-options") is { } pgOptions)
             appConnection.Options = pgOptions;
         var settings = HubProcess.Settings(cluster.ConnectionString, appConnection.ConnectionString);
         settings["HUB_DEMO"] = "0";
@@ -69,7 +69,7 @@ internal static class LoadBenchmark
             }
         }
 
-        var report = BenchReport.Create(scale, seconds, clients, scenarios, results, results.Max(r => r.PeakMemoryMb), await DatabaseSizeAsync(owner));
+        var report = BenchReport.Create(scale, seconds, clients, scenarios, results, results.Max(r => r.PeakMemoryMb), await BenchSeed.DatabaseSizeAsync(owner));
         Directory.CreateDirectory(output);
         var file = Path.Combine(output, $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}-{scale}{(quick ? "-quick" : "")}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, BenchReport.Json));
@@ -100,18 +100,5 @@ internal static class LoadBenchmark
         {
             await cluster.StopAsync();
         }
-    }
-
-    private static string? Value(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static async Task<long> DatabaseSizeAsync(NpgsqlDataSource owner)
-    {
-        await using var conn = await owner.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("select pg_database_size(current_database())", conn);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -32,7 +32,7 @@ internal static class BenchSeed
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var scale = args.SkipWhile(a => a != "--scale").Skip(1).FirstOrDefault() ?? "hessen";
+        var scale = Measure.Option(args, "--scale") ?? "hessen";
         if (scale is not ("hessen" or "germany"))
         {
             Console.Error.WriteLine("Use: ./hub bench seed --scale hessen|germany [--seed N]");
@@ -79,7 +79,7 @@ internal static class BenchSeed
 
         await using (var conn = await owner.OpenConnectionAsync())
         {
-            var size = await conn.ExecuteScalarAsync<long>("select pg_database_size(current_database())");
+            var size = await DatabaseSizeAsync(owner);
             var counts = new List<(string Table, long Rows)>();
             foreach (var table in new[] { "organizations", "cooperations", "users", "drafts", "draft_revisions", "reviews", "comments", "releases", "adoptions", "implementation_status", "audit_events" })
                 counts.Add((table, await conn.ExecuteScalarAsync<long>($"select count(*) from {table}")));
@@ -90,6 +90,12 @@ internal static class BenchSeed
 
         await cluster.StopAsync();
         return 0;
+    }
+
+    public static async Task<long> DatabaseSizeAsync(NpgsqlDataSource owner)
+    {
+        await using var conn = await owner.OpenConnectionAsync();
+        return await conn.ExecuteScalarAsync<long>("select pg_database_size(current_database())");
     }
 
     private static async Task Step(string name, Func<Task> step)
