@@ -29,13 +29,11 @@ public sealed class SessionStore(HubDb db) : ISessionStore
                 update sessions set last_seen_at = @now where id in (select id from valid) and last_seen_at < @touchBefore returning id)
             select exists (select 1 from valid)
             """;
-        await using var scope = await db.OpenAsync(ct);
-        var valid = await scope.Connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new
         {
             sessionId, userId, now, idleSince = now - policy.Idle, absoluteSince = now - policy.Absolute, touchBefore = now - TimeSpan.FromMinutes(1),
-        }, scope.Transaction, cancellationToken: ct));
-        await scope.CommitAsync(ct);
-        return valid;
+        }, cancellationToken: ct));
     }
 
     public async Task EndAsync(Guid sessionId, DateTimeOffset now, string reason, CancellationToken ct)

@@ -22,18 +22,18 @@ public sealed class TokenStore(HubDb db) : ITokenStore
 
     public async Task<Guid?> FindUserAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken ct)
     {
+        // One round trip: is the token valid, and (at most once a minute, so requests do not all write) when was it last used.
         const string sql = """
-            update api_tokens t set last_used_at = @now
-            from users u
-            where t.token_hash = @tokenHash and t.revoked_at is null and t.expires_at > @now
-              and u.id = t.user_id and u.disabled_at is null
-            returning t.user_id
+            with valid as (
+                select t.token_hash, t.user_id, t.last_used_at from api_tokens t join users u on u.id = t.user_id
+                where t.token_hash = @tokenHash and t.revoked_at is null and t.expires_at > @now and u.disabled_at is null),
+            touched as (
+                update api_tokens set last_used_at = @now
+                where token_hash in (select token_hash from valid where last_used_at is null or last_used_at < @touchBefore) returning 1)
+            select user_id from valid
             """;
-        await using var scope = await db.OpenAsync(ct);
-        var conn = scope.Connection;
-        var userId = await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { tokenHash, now }, cancellationToken: ct));
-        await scope.CommitAsync(ct);
-        return userId;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(sql, new { tokenHash, now, touchBefore = now - TimeSpan.FromMinutes(1) }, cancellationToken: ct));
     }
 
     public async Task<bool> RevokeAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken ct)

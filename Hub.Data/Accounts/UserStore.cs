@@ -15,7 +15,7 @@ public sealed class UserStore(HubDb db) : IUserStore
             select id, email, display_name, password_hash, is_platform_admin, disabled_at, failed_sign_ins, locked_until
             from users where email = @normalizedEmail
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         var row = await conn.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(sql, new { normalizedEmail }, cancellationToken: ct));
         return row is null
@@ -35,8 +35,7 @@ public sealed class UserStore(HubDb db) : IUserStore
             from observers ob left join organizations o on o.id = ob.organization_id
             where ob.user_id = @userId order by ob.land_code;
             """;
-        await using var scope = await db.OpenAsync(ct);
-        var conn = scope.Connection;
+        await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { userId }, cancellationToken: ct));
         var user = await grid.ReadSingleOrDefaultAsync<ActorRow>();
         if (user is null)

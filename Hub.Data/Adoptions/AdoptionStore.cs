@@ -28,14 +28,14 @@ public sealed class AdoptionStore(HubDb db) : IAdoptionStore
 
     public async Task<Adoption?> GetAsync(Guid id, CancellationToken ct)
     {
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QuerySingleOrDefaultAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.id = @id", new { id }, cancellationToken: ct)))?.ToDomain();
     }
 
     public async Task<IReadOnlyList<Adoption>> ListForOrganizationsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)
     {
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.organization_id = any(@ids) order by rl.title, a.id",
             new { ids = organizationIds.ToArray() }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
@@ -43,7 +43,7 @@ public sealed class AdoptionStore(HubDb db) : IAdoptionStore
 
     public async Task<IReadOnlyList<Adoption>> ListForServiceAsync(Guid draftId, CancellationToken ct)
     {
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<AdoptionRow>(new CommandDefinition($"{Select} where a.draft_id = @draftId order by o.name, a.id",
             new { draftId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();

@@ -21,7 +21,7 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
             select t.id, t.name, (select count(*)::int from catalog_services s where s.themenfeld_id = t.id) as service_count
             from catalog_themenfelder t order by t.id
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<Themenfeld>(new CommandDefinition(sql, cancellationToken: ct))).ToList();
     }
@@ -44,7 +44,7 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
             select count(*) from catalog_services s {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
@@ -69,7 +69,7 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
                 order by rl.draft_id, rl.major desc, rl.minor desc) latest
             order by released_at desc;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { ozgId }, cancellationToken: ct));
         var service = await grid.ReadSingleOrDefaultAsync<CatalogService>();
@@ -85,7 +85,7 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
         if (ozgIds.Count == 0)
             return [];
         const string sql = "select id from unnest(@ids) as id where not exists (select 1 from catalog_services s where s.ozg_id = id) order by id";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<string>(new CommandDefinition(sql, new { ids = ozgIds.ToArray() }, cancellationToken: ct))).ToList();
     }

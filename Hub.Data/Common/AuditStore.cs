@@ -24,7 +24,7 @@ public sealed class AuditStore(HubDb db) : IAuditStore
             limit @Size offset @Offset;
             select count(*) from audit_events a {filter};
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { entityType, entityId, page.Size, page.Offset }, cancellationToken: ct));
         var items = (await grid.ReadAsync<AuditEntry>()).ToList();

@@ -6,26 +6,100 @@ namespace Hub.Data.Common;
 /// <summary>
 /// Every store's way into PostgreSQL: a connection with a transaction in which the acting user is set for row-level
 /// security (<c>set_config('hub.user_id', …, true)</c>: for this transaction only, never the pooled session).
-/// Reads simply let the transaction end with the scope; writes commit it.
+/// Writes open their own transaction (<see cref="OpenAsync"/>) and commit it. Reads (<see cref="ReadAsync"/>) share one
+/// transaction per web request when the web layer asked for it (<see cref="ShareReads"/>): one connection, one
+/// <c>set_config</c> and one end for all the reads of a page instead of one each; outside a request, or when the acting
+/// user changed since the shared transaction began, a read gets its own like a write. A read scope is never committed.
 /// </summary>
 public sealed class HubDb(NpgsqlDataSource source)
 {
+    private static readonly AsyncLocal<SharedReads?> _shared = new();
+
     public NpgsqlDataSource Source => source;
 
     public async Task<DbScope> OpenAsync(CancellationToken ct)
+    {
+        var (conn, tx) = await BeginAsync(ActingUser.Current, ct);
+        return new DbScope(conn, tx, borrowed: false);
+    }
+
+    public async Task<DbScope> ReadAsync(CancellationToken ct)
+    {
+        if (_shared.Value is not { } shared)
+            return await OpenAsync(ct);
+        var user = ActingUser.Current;
+        if (shared.Transaction is null)
+        {
+            shared.Source = source;
+            shared.User = user;
+            (shared.Connection, shared.Transaction) = await BeginAsync(user, ct);
+        }
+        else if (!ReferenceEquals(shared.Source, source) || shared.User != user)
+        {
+            return await OpenAsync(ct);
+        }
+
+        return new DbScope(shared.Connection!, shared.Transaction, borrowed: true);
+    }
+
+    /// <summary>
+    /// A connection without a transaction, for the sign-in checks of every request (sessions, tokens, users and their
+    /// memberships: tables without row-level security). Each command is its own implicit transaction, so a check is one
+    /// round trip instead of three (begin, statement, end); a command of several statements still runs as one.
+    /// </summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => source.OpenConnectionAsync(ct);
+
+    /// <summary>
+    /// From here until the returned scope is disposed, <see cref="ReadAsync"/> calls share one transaction (opened at the
+    /// first read, rolled back at the end). Its reads must not run in parallel: one connection serves them one by one.
+    /// </summary>
+    public static IAsyncDisposable ShareReads()
+    {
+        var shared = new SharedReads(_shared.Value);
+        _shared.Value = shared;
+        return shared;
+    }
+
+    private async Task<(NpgsqlConnection, NpgsqlTransaction)> BeginAsync(Guid? userId, CancellationToken ct)
     {
         var conn = await source.OpenConnectionAsync(ct);
         try
         {
             var tx = await conn.BeginTransactionAsync(ct);
-            if (ActingUser.Current is { } userId)
-                await conn.ExecuteAsync(new CommandDefinition("select set_config('hub.user_id', @id, true)", new { id = userId.ToString() }, tx, cancellationToken: ct));
-            return new DbScope(conn, tx);
+            if (userId is { } id)
+                await conn.ExecuteAsync(new CommandDefinition("select set_config('hub.user_id', @id, true)", new { id = id.ToString() }, tx, cancellationToken: ct));
+            return (conn, tx);
         }
         catch
         {
             await conn.DisposeAsync();
             throw;
+        }
+    }
+
+    private sealed class SharedReads(SharedReads? previous) : IAsyncDisposable
+    {
+        public NpgsqlDataSource? Source { get; set; }
+
+        public Guid? User { get; set; }
+
+        public NpgsqlConnection? Connection { get; set; }
+
+        public NpgsqlTransaction? Transaction { get; set; }
+
+        // Not async: the restored value must reach the caller's context.
+        public ValueTask DisposeAsync()
+        {
+            _shared.Value = previous;
+            return EndAsync();
+        }
+
+        private async ValueTask EndAsync()
+        {
+            if (Transaction is not null)
+                await Transaction.DisposeAsync();
+            if (Connection is not null)
+                await Connection.DisposeAsync();
         }
     }
 }
@@ -56,8 +130,11 @@ public static class PendingIdempotency
     }
 }
 
-/// <summary>One connection and its transaction; disposing without <see cref="NpgsqlTransaction.CommitAsync"/> rolls back.</summary>
-public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+/// <summary>
+/// One connection and its transaction; disposing without <see cref="CommitAsync"/> rolls back. A borrowed scope (a read
+/// in the request's shared transaction) leaves both to their owner.
+/// </summary>
+public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction transaction, bool borrowed) : IAsyncDisposable
 {
     public NpgsqlConnection Connection => connection;
 
@@ -66,6 +143,8 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
     /// <summary>Commits; a request made with an idempotency key records in the same transaction that its work is done.</summary>
     public async Task CommitAsync(CancellationToken ct)
     {
+        if (borrowed)
+            throw new InvalidOperationException("A read scope is never committed: writes open their own transaction (HubDb.OpenAsync).");
         if (PendingIdempotency.Current is { } pending)
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -80,6 +159,8 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
 
     public async ValueTask DisposeAsync()
     {
+        if (borrowed)
+            return;
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }

@@ -21,7 +21,7 @@ public sealed class CommentStore(HubDb db) : ICommentStore
     public async Task<IReadOnlyList<CommentEntry>> ListAsync(Guid draftId, CancellationToken ct)
     {
         const string sql = $"{Select} where c.draft_id = @draftId order by c.created_at, c.id";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<CommentEntry>(new CommandDefinition(sql, new { draftId }, cancellationToken: ct))).ToList();
     }
@@ -29,7 +29,7 @@ public sealed class CommentStore(HubDb db) : ICommentStore
     public async Task<CommentEntry?> GetAsync(Guid id, CancellationToken ct)
     {
         const string sql = $"{Select} where c.id = @id";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return await conn.QuerySingleOrDefaultAsync<CommentEntry>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
     }

@@ -77,7 +77,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
             order by rv.created_at;
             {LatestVersionSelect}
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
         var head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
@@ -123,7 +123,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
             """;
         var args = new DynamicParameters(VisibleArgs(actor));
         args.AddDynamicParams(new { Status = query.Status?.ToCode(), query.CooperationId, query.OrganizationId, page.Size, page.Offset });
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
         var items = (await grid.ReadAsync<DraftHeadRow>()).Select(r => r.ToSummary()).ToList();
@@ -138,7 +138,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
             select distinct o.id, o.name from drafts d join organizations o on o.id = d.owner_organization_id
             where {VisibleFilter} order by o.name, o.id;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, VisibleArgs(actor), cancellationToken: ct));
         var cooperations = (await grid.ReadAsync<(Guid Id, string Name)>()).ToList();
@@ -149,7 +149,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
     public async Task<IReadOnlyList<DraftRevision>> ListRevisionsAsync(Guid id, CancellationToken ct)
     {
         const string sql = $"{RevisionSelect} where r.draft_id = @id order by r.revision desc";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<RevisionRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
@@ -157,7 +157,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
     public async Task<DraftRevision?> GetRevisionAsync(Guid id, int revision, CancellationToken ct)
     {
         const string sql = $"{RevisionSelect} where r.draft_id = @id and r.revision = @revision";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(sql, new { id, revision }, cancellationToken: ct)))?.ToDomain();
     }
@@ -170,7 +170,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
             from reviews rv join organizations o on o.id = rv.organization_id join users u on u.id = rv.reviewer_user_id
             where rv.draft_id = @id order by rv.created_at, rv.id
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<ReviewRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }

@@ -19,7 +19,7 @@ public sealed class InboxStore(HubDb db) : IInboxStore
             limit @Size offset @Offset;
             select count(*) from notifications {filter};
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { userId, unreadOnly, page.Size, page.Offset }, cancellationToken: ct));
         var items = (await grid.ReadAsync<Notification>()).ToList();
@@ -28,7 +28,7 @@ public sealed class InboxStore(HubDb db) : IInboxStore
 
     public async Task<Notification?> GetAsync(Guid userId, Guid id, CancellationToken ct)
     {
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return await conn.QuerySingleOrDefaultAsync<Notification>(new CommandDefinition(
             "select id, kind, draft_id, subject, revision, version, comment_id, created_at, read_at from notifications where id = @id and user_id = @userId",
@@ -37,7 +37,7 @@ public sealed class InboxStore(HubDb db) : IInboxStore
 
     public async Task<int> CountUnreadAsync(Guid userId, CancellationToken ct)
     {
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return await conn.ExecuteScalarAsync<int>(new CommandDefinition(
             "select count(*)::int from notifications where user_id = @userId and read_at is null", new { userId }, cancellationToken: ct));
@@ -98,7 +98,7 @@ public sealed class InboxStore(HubDb db) : IInboxStore
             where d.status <> 'withdrawn'
             order by c.created_at desc limit @Cap;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {

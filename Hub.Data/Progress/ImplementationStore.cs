@@ -22,7 +22,7 @@ public sealed class ImplementationStore(HubDb db) : IImplementationStore
             left join implementation_status i on i.organization_id = @organizationId and i.ozg_id = s.ozg_id
             order by s.themenfeld_id, s.name, s.ozg_id
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<Row>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }

@@ -22,7 +22,7 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
             select name from organizations where id = @organizationId;
             """;
         var rows = await new ImplementationStore(db).ListAsync(organizationId, ct);
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct));
         var (adoptions, live, behind) = await grid.ReadSingleAsync<(int, int, int)>();
@@ -60,7 +60,7 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
               and not exists (select 1 from cooperation_members m where m.cooperation_id = @cooperationId and m.organization_id = a.organization_id)
             order by o.name;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { cooperationId }, cancellationToken: ct));
         var head = await grid.ReadSingleOrDefaultAsync<(string Name, decimal? Funding, string? Funder)>();
@@ -128,7 +128,7 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
             order by 5 desc, 6 desc, 1, 2
             limit 500;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { LandCode = landCode, All = landCode == Hub.Core.Tenancy.Lands.Germany }, cancellationToken: ct));
         var municipalities = await grid.ReadSingleAsync<int>();

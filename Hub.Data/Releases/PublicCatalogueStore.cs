@@ -69,7 +69,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
             {Latest} select count(*) from latest l {Joins} {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
@@ -82,7 +82,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
     public async Task<PublicService?> GetAsync(Guid draftId, CancellationToken ct)
     {
         const string sql = $"{Latest} {Select}, null as snippet from latest l {Joins} {Details} where l.draft_id = @draftId";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(sql, new { draftId }, cancellationToken: ct)))?.ToDomain();
     }
@@ -98,7 +98,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
             order by rl.released_at desc, rl.id
             limit @count
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<FeedRow>(new CommandDefinition(sql, new { themenfeldId, draftId, count }, cancellationToken: ct)))
             .Select(r => new FeedEntry(r.ReleaseId, r.DraftId, r.Title, new ReleaseVersion(r.Major, r.Minor), r.ReleasedAt, r.Notes, r.OwnerOrganizationName)).ToList();
@@ -112,7 +112,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
 
     private async Task<IReadOnlyList<(Guid Id, string Name)>> PairsAsync(string sql, CancellationToken ct)
     {
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<(Guid, string)>(new CommandDefinition(sql, cancellationToken: ct))).ToList();
     }

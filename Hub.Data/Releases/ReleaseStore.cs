@@ -44,7 +44,7 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
             select count(*) from releases rl join organizations o on o.id = rl.owner_organization_id {filter};
             """;
         var text = FieldValidator.Trim(query.Text);
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
@@ -57,7 +57,7 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
 
     public async Task<ReleaseInfo?> GetAsync(Guid id, CancellationToken ct)
     {
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return await GetAsync(conn, null, id, ct);
     }
@@ -79,7 +79,7 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
             where rl.id = @id
             order by rv.created_at;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         List<ReleaseInfo> versions;
         List<string> services;

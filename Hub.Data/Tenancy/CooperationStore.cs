@@ -28,7 +28,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
             limit @Size offset @Offset;
             select count(*) from cooperations c {filter};
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
@@ -59,7 +59,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
             where cc.cooperation_id = @id
             order by u.display_name;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
         var row = await grid.ReadSingleOrDefaultAsync<CooperationRow>();
@@ -81,7 +81,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
             join cooperation_members other on other.cooperation_id = mine.cooperation_id
             where mine.organization_id = @organizationId
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return (await conn.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).ToList();
     }
@@ -94,7 +94,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
             where m.organization_id = any(@ids)
             order by c.name, c.id
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         var rows = await conn.QueryAsync<MembershipRow>(new CommandDefinition(sql, new { ids = organizationIds.ToArray() }, cancellationToken: ct));
         return rows.Select(r => new CooperationMembership(r.OrganizationId, r.CooperationId, r.CooperationName)).ToList();

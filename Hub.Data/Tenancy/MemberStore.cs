@@ -20,7 +20,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
             limit @Size offset @Offset;
             select count(*) from memberships where organization_id = @organizationId;
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql,
             new { organizationId, page.Size, page.Offset }, cancellationToken: ct));
@@ -34,7 +34,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
             select {MemberColumns} from memberships m join users u on u.id = m.user_id
             where m.organization_id = @organizationId and m.user_id = @userId
             """;
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         var row = await conn.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(sql, new { organizationId, userId }, cancellationToken: ct));
         return row?.ToDomain();
@@ -70,7 +70,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
     public async Task<int> CountAdminsAsync(Guid organizationId, CancellationToken ct)
     {
         const string sql = "select count(*)::int from memberships where organization_id = @organizationId and role = 'admin'";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         return await conn.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct));
     }

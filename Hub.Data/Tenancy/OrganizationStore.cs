@@ -24,7 +24,7 @@ public sealed class OrganizationStore(HubDb db) : IOrganizationStore
               and (@LandCode::text is null or land_code = @LandCode);
             """;
         var pattern = Sql.ContainsPattern(query.Text);
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
@@ -42,7 +42,7 @@ public sealed class OrganizationStore(HubDb db) : IOrganizationStore
     public async Task<Organization?> GetAsync(Guid id, CancellationToken ct)
     {
         const string sql = $"select {Columns} from organizations where id = @id";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         var row = await conn.QuerySingleOrDefaultAsync<OrganizationRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
         return row?.ToDomain();
@@ -51,7 +51,7 @@ public sealed class OrganizationStore(HubDb db) : IOrganizationStore
     public async Task<IReadOnlyList<Organization>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         const string sql = $"select {Columns} from organizations where id = any(@ids) order by name";
-        await using var scope = await db.OpenAsync(ct);
+        await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         var rows = await conn.QueryAsync<OrganizationRow>(new CommandDefinition(sql, new { ids = ids.ToArray() }, cancellationToken: ct));
         return rows.Select(r => r.ToDomain()).ToList();

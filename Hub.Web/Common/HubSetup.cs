@@ -195,10 +195,12 @@ public static class HubSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        // From here on every transaction runs as the signed-in user for PostgreSQL's row-level security.
+        // From here on every transaction runs as the signed-in user for PostgreSQL's row-level security, and the reads of
+        // a request share one transaction (one set_config, one end) instead of one each.
         app.Use(async (context, next) =>
         {
             using (Hub.Data.Common.ActingUser.Use(Hub.Web.Accounts.CurrentActor.UserId(context.User)))
+            await using (Hub.Data.Common.HubDb.ShareReads())
                 await next(context);
         });
         app.MapControllers();

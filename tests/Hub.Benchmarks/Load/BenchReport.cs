@@ -7,7 +7,8 @@ namespace Hub.Benchmarks.Load;
 
 internal sealed record ScenarioResult(
     string Scenario, string Target, int Clients, int Requests, int Errors, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms,
-    double MaxMs, double RatioToYardstick, double PeakMemoryMb, bool? MeetsTarget, string? FirstError);
+    double MaxMs, double RatioToYardstick, double PeakMemoryMb, double HubCpuMsPerRequest, double PostgresCpuMsPerRequest, double LoadCpuMsPerRequest,
+    bool? MeetsTarget, string? FirstError);
 
 internal sealed record BenchRunReport(
     DateTimeOffset Date, string Machine, string Scale, double SecondsPerRun, int[] Clients, double HubPeakMemoryMb, double DatabaseSizeMb,
@@ -29,7 +30,8 @@ internal static class BenchReport
             bool? meets = m.Clients != 16 || scenario.P95TargetMs is null ? null
                 : m.P95 < scenario.P95TargetMs && m.Errors == 0 && (scenario.MinRatio is null || ratio >= scenario.MinRatio);
             return new ScenarioResult(m.Scenario, scenario.Target, m.Clients, m.Requests, m.Errors, Round(m.RequestsPerSecond), Round(m.P50), Round(m.P95), Round(m.P99),
-                Round(m.Max), ratio, Round(m.PeakMemoryMb), meets, m.FirstError);
+                Round(m.Max), ratio, Round(m.PeakMemoryMb), Round(m.CpuMsPerRequest.HubSeconds), Round(m.CpuMsPerRequest.PostgresSeconds), Round(m.CpuMsPerRequest.LoadSeconds),
+                meets, m.FirstError);
         }).ToList();
         return new BenchRunReport(DateTimeOffset.UtcNow, Machine(), scale, seconds, clients, Round(hubPeakMb), Round(databaseBytes / 1048576.0), results);
     }
@@ -38,12 +40,12 @@ internal static class BenchReport
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Date:yyyy-MM-dd HH:mm} UTC · {report.Machine} · data set {report.Scale} ({report.DatabaseSizeMb:F0} MB) · {report.SecondsPerRun:F0} s per run");
-        text.AppendLine("| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | × yardstick | peak MB | target (16 clients) | met |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        text.AppendLine("| scenario | clients | req/s | p50 ms | p95 ms | p99 ms | errors | × yardstick | peak MB | CPU ms/req hub | PostgreSQL | load | target (16 clients) | met |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in report.Results)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Clients} | {r.RequestsPerSecond:F0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {r.RatioToYardstick:F2} | {r.PeakMemoryMb:F0} | {r.Target} | {(r.MeetsTarget is { } m ? (m ? "yes" : "NO") : "")} |");
+                $"| {r.Scenario} | {r.Clients} | {r.RequestsPerSecond:F0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {r.RatioToYardstick:F2} | {r.PeakMemoryMb:F0} | {r.HubCpuMsPerRequest:F2} | {r.PostgresCpuMsPerRequest:F2} | {r.LoadCpuMsPerRequest:F2} | {r.Target} | {(r.MeetsTarget is { } m ? (m ? "yes" : "NO") : "")} |");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Hub peak memory over the whole run: {report.HubPeakMemoryMb:F0} MB (target < 500 MB)");

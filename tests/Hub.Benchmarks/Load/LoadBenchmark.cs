@@ -51,6 +51,7 @@ internal static class LoadBenchmark
         using var hub = await HubProcess.StartAsync(HubProcess.WebDll(), settings, TimeSpan.FromMinutes(5));
         Console.WriteLine($"Hub (pid {hub.Id}) on {hub.Url}, data set '{scale}', {seconds:F0} s per scenario and level, clients {string.Join("/", clients)}.");
 
+        var cpu = new CpuMeter(hub.Id, CpuMeter.PostmasterPid(cluster.DataDirectory));
         var scenarios = await BenchScenarios.PrepareAsync(owner, hub.Url, BenchSeed.Password, clients.Max());
         if (only is not null)
             scenarios = scenarios.Where(s => s.Name == BenchScenarios.Yardstick || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -60,10 +61,10 @@ internal static class LoadBenchmark
         {
             foreach (var n in clients)
             {
-                var m = await LoadDriver.RunAsync(scenario.Name, scenario.Send, n, warmUp, TimeSpan.FromSeconds(seconds), hub.Id, seed: 20261122 + n);
+                var m = await LoadDriver.RunAsync(scenario.Name, scenario.Send, n, warmUp, TimeSpan.FromSeconds(seconds), hub.Id, cpu, seed: 20261122 + n);
                 results.Add(m);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {m.Scenario,-28} {n,3} clients: {m.RequestsPerSecond,8:F0} req/s, p50 {m.P50,7:F1} ms, p95 {m.P95,7:F1} ms, p99 {m.P99,7:F1} ms, errors {m.Errors}, peak {m.PeakMemoryMb:F0} MB"));
+                    $"  {m.Scenario,-28} {n,3} clients: {m.RequestsPerSecond,8:F0} req/s, p50 {m.P50,7:F1} ms, p95 {m.P95,7:F1} ms, p99 {m.P99,7:F1} ms, errors {m.Errors}, peak {m.PeakMemoryMb:F0} MB, CPU ms/req hub {m.CpuMsPerRequest.HubSeconds:F2} pg {m.CpuMsPerRequest.PostgresSeconds:F2} load {m.CpuMsPerRequest.LoadSeconds:F2}"));
                 if (m.FirstError is not null)
                     Console.WriteLine("      first error: " + m.FirstError);
             }

@@ -8,27 +8,32 @@ internal delegate Task<HttpResponseMessage> Send(int client, Random random, Canc
 /// <summary>What a scenario measured at one number of clients.</summary>
 internal sealed record Measurement(
     string Scenario, int Clients, double Seconds, int Requests, int Errors, double RequestsPerSecond,
-    double P50, double P95, double P99, double Max, double PeakMemoryMb, string? FirstError);
+    double P50, double P95, double P99, double Max, double PeakMemoryMb, CpuSplit CpuMsPerRequest, string? FirstError);
 
 /// <summary>
 /// Closed-loop load: N clients each send a request, read the whole answer, and send the next, for a fixed time after a
 /// warm-up. Latency is measured per request from sending to the last byte read; requests still running at the end are
-/// not counted. The hub's peak resident memory during the run comes from its /proc status (the peak is reset first).
+/// not counted. The hub's peak resident memory during the run comes from its /proc status (the peak is reset first); the
+/// CPU milliseconds per request of hub, PostgreSQL and load generator from <see cref="CpuMeter"/>.
 /// </summary>
 internal static class LoadDriver
 {
-    public static async Task<Measurement> RunAsync(string scenario, Send send, int clients, TimeSpan warmUp, TimeSpan duration, int hubProcessId, int seed)
+    public static async Task<Measurement> RunAsync(string scenario, Send send, int clients, TimeSpan warmUp, TimeSpan duration, int hubProcessId, CpuMeter cpu, int seed)
     {
         await DriveAsync(send, clients, warmUp, seed + 1);
         ResetPeakMemory(hubProcessId);
+        var cpuBefore = cpu.Read();
         var watch = Stopwatch.StartNew();
         var results = await DriveAsync(send, clients, duration, seed);
         var seconds = watch.Elapsed.TotalSeconds;
+        var cpuUsed = cpu.Read() - cpuBefore;
         var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
         var errors = results.Sum(r => r.Errors);
+        var requests = Math.Max(1, latencies.Length + errors);
+        var cpuPerRequest = new CpuSplit(cpuUsed.HubSeconds * 1000 / requests, cpuUsed.PostgresSeconds * 1000 / requests, cpuUsed.LoadSeconds * 1000 / requests);
         double P(double p) => latencies.Length == 0 ? double.NaN : Measure.Percentile(latencies, p);
         return new Measurement(scenario, clients, seconds, latencies.Length, errors, latencies.Length / seconds,
-            P(0.50), P(0.95), P(0.99), latencies.Length == 0 ? double.NaN : latencies[^1], PeakMemoryMb(hubProcessId),
+            P(0.50), P(0.95), P(0.99), latencies.Length == 0 ? double.NaN : latencies[^1], PeakMemoryMb(hubProcessId), cpuPerRequest,
             results.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
     }
 
