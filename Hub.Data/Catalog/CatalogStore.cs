@@ -46,7 +46,7 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
         var text = FieldValidator.Trim(query.Text);
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
         {
             query.ThemenfeldId, Text = text, Pattern = Sql.ContainsPattern(text), page.Size, page.Offset,
         }, cancellationToken: ct));

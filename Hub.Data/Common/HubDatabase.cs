@@ -31,11 +31,14 @@ public static class HubDatabase
         // - automatic preparation of the statements a connection runs often (parsed and planned once per connection).
         //   Row-level security stays correct: the acting user is a per-transaction setting read by the policies at run
         //   time (current_setting), not a value baked into a plan;
-        // - PostgreSQL's own plan cache mode (auto): prepared statements keep a generic plan once it costs no more than
-        //   the custom ones. Measured against force_custom_plan (which plans every execution, 0.1-1.7 ms per query):
-        //   writes 143 -> 229 req/s, draft page 94 -> 134 req/s at 16 clients, the filtered public search unchanged.
+        // - for the web app, generic plans for its prepared statements (plan_cache_mode=force_generic_plan): planned once
+        //   per connection. PostgreSQL's own choice (auto) kept planning every query on a table with row-level policies
+        //   afresh, because a custom plan for one user always looks cheaper than the generic one (measured: "Meine
+        //   Aufgaben" planned its two main queries in 6 ms each per request, executing them took 0.3 ms; generic plans
+        //   execute as fast). Queries whose optional filters need a plan for the values at hand ask for their own
+        //   custom plan (Sql.CustomPlan). The owner's connections (CLI, seeding) keep PostgreSQL's default.
         if (string.IsNullOrEmpty(settings.Options))
-            settings.Options = "-c jit=off";
+            settings.Options = statelessSessions ? "-c jit=off -c plan_cache_mode=force_generic_plan" : "-c jit=off";
         if (settings.MaxAutoPrepare == 0)
             settings.MaxAutoPrepare = 100;
         if (statelessSessions)

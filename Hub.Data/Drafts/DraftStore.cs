@@ -125,7 +125,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
         args.AddDynamicParams(new { Status = query.Status?.ToCode(), query.CooperationId, query.OrganizationId, page.Size, page.Offset });
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), args, cancellationToken: ct));
         var items = (await grid.ReadAsync<DraftHeadRow>()).Select(r => r.ToSummary()).ToList();
         return new Page<DraftSummary>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
     }

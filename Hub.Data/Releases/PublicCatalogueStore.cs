@@ -71,7 +71,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
         var text = FieldValidator.Trim(query.Text);
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
         {
             Text = text, query.ThemenfeldId, query.OwnerId, query.CooperationId, query.MinReifegrad, query.LandCode, page.Size, page.Offset,
         }, cancellationToken: ct));
@@ -100,7 +100,9 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
             """;
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        return (await conn.QueryAsync<FeedRow>(new CommandDefinition(sql, new { themenfeldId, draftId, count }, cancellationToken: ct)))
+        // Through a grid reader: a single-result read would stop at the plan mode's SET statement.
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new { themenfeldId, draftId, count }, cancellationToken: ct));
+        return (await grid.ReadAsync<FeedRow>())
             .Select(r => new FeedEntry(r.ReleaseId, r.DraftId, r.Title, new ReleaseVersion(r.Major, r.Minor), r.ReleasedAt, r.Notes, r.OwnerOrganizationName)).ToList();
     }
 

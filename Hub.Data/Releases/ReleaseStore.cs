@@ -46,7 +46,7 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
         var text = FieldValidator.Trim(query.Text);
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
         {
             Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), query.DraftId, query.OwnerId, query.CooperationId,
             query.LandCode, query.MinReifegrad, page.Size, page.Offset,

@@ -30,7 +30,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
             """;
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
         {
             Pattern = Sql.ContainsPattern(query.Text),
             OrganizationIds = query.OrganizationIds?.ToArray(),

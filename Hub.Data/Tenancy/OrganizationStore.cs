@@ -26,7 +26,7 @@ public sealed class OrganizationStore(HubDb db) : IOrganizationStore
         var pattern = Sql.ContainsPattern(query.Text);
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
         {
             Pattern = pattern,
             Prefix = query.Text?.Trim() is { Length: > 0 } t && t.All(char.IsAsciiDigit) ? t + "%" : null,

@@ -37,6 +37,9 @@ internal static class LoadDriver
             results.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
     }
 
+    /// <summary>Load without measuring: the hub's code paths compiled to their final tier, its caches and pools filled.</summary>
+    public static Task WarmUpAsync(Send send, int clients, TimeSpan duration, int seed) => DriveAsync(send, clients, duration, seed);
+
     private sealed class ClientResult
     {
         public List<double> Latencies { get; } = [];

@@ -1,6 +1,9 @@
 using Dapper;
 using Hub.Data.Common;
+using Hub.Core.Common;
+using Hub.Core.Tenancy;
 using Hub.Data.Inbox;
+using Hub.Data.Tenancy;
 using Hub.Testing;
 using Xunit;
 
@@ -85,5 +88,29 @@ public sealed class SharedReadsTests(TestDatabase db) : IClassFixture<TestDataba
         }
 
         Assert.Equal(0, await db.Data.CountAsync("notifications", "user_id = @owner and read_at is null", new { owner }));
+    }
+
+    [Fact]
+    public async Task OptionalFilterQuery_GetsItsCustomPlan_TheSharedTransactionKeepsTheAppsGenericPlans()
+    {
+        var (user, _) = await db.Data.UserAsync();
+        var name = "Planprobe " + Guid.NewGuid().ToString("N")[..8];
+        await db.Data.OrganizationAsync(name, land: "09");
+        using (ActingUser.Use(user))
+        {
+            await using (HubDb.ShareReads())
+            {
+                Assert.Equal("force_generic_plan", await PlanModeAsync());
+                var found = await new OrganizationStore(db.AppDb).ListAsync(new OrganizationQuery(name, "09"), new PageRequest(1, 10), default);
+                Assert.Equal(name, Assert.Single(found.Items).Name);
+                Assert.Equal("force_generic_plan", await PlanModeAsync());
+            }
+        }
+    }
+
+    private async Task<string> PlanModeAsync()
+    {
+        await using var scope = await db.AppDb.ReadAsync(default);
+        return await scope.Connection.QuerySingleAsync<string>("show plan_cache_mode");
     }
 }
