@@ -46,7 +46,9 @@ public interface IPublicCatalogue
     /// <summary>The newest releases (any status), for Atom feeds: all, of one Themenfeld, or of one service.</summary>
     Task<IReadOnlyList<FeedEntry>> FeedAsync(int? themenfeldId, Guid? draftId, int count, CancellationToken ct);
 
-    Task<IReadOnlyList<(Guid Id, string Name)>> OwnersAsync(CancellationToken ct);
+    /// <summary>Lead organizations with an active release: all, or those of one Land.</summary>
+    Task<IReadOnlyList<(Guid Id, string Name)>> OwnersAsync(string? landCode, CancellationToken ct);
 
-    Task<IReadOnlyList<(Guid Id, string Name)>> CooperationsAsync(CancellationToken ct);
+    /// <summary>Cooperations with an active release: all, or those with one whose lead organization is in the Land.</summary>
+    Task<IReadOnlyList<(Guid Id, string Name)>> CooperationsAsync(string? landCode, CancellationToken ct);
 }

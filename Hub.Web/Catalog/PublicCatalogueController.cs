@@ -16,7 +16,7 @@ namespace Hub.Web.Catalog;
 
 public sealed record PublicListPage(
     Page<PublicService> Result, PagerViewModel Pager, PublicQuery Query, IReadOnlyList<Themenfeld> Themenfelder,
-    IReadOnlyList<(Guid Id, string Name)> Owners, IReadOnlyList<(Guid Id, string Name)> Cooperations);
+    PublicFilterChoices Choices);
 
 /// <summary>
 /// The public catalogue of released services (no sign-in): search with ranking and highlighted snippets, filters,
@@ -39,7 +39,7 @@ public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatal
             ["reifegrad"] = Str(query.MinReifegrad), ["land"] = query.LandCode,
         });
         return View("~/Views/Catalog/Services.cshtml", new PublicListPage(result, pager, query, await catalog.ListThemenfelderAsync(ct),
-            await filters.OwnersAsync(ct), await filters.CooperationsAsync(ct)));
+            await filters.ChoicesAsync(query, ct)));
     }
 
     [HttpGet("/dienste/{draftId:guid}")]

@@ -3,14 +3,30 @@ using Hub.Web.Common;
 
 namespace Hub.Web.Catalog;
 
+/// <summary>The choices of the public catalogue's lead-organization and cooperation filters, and whether a list was cut.</summary>
+public sealed record PublicFilterChoices(IReadOnlyList<(Guid Id, string Name)> Owners, IReadOnlyList<(Guid Id, string Name)> Cooperations, bool ChooseLandFirst);
+
 /// <summary>
 /// The public catalogue's filter choices (lead organizations and cooperations with an active release): the same for every
-/// visitor and changed only by a release, so kept for <c>Hub:Cache:PublicFilterSeconds</c> (60 s) instead of read on every
-/// search (about 12 ms each on the Germany data set).
+/// visitor and changed only by a release, so kept for <c>Hub:Cache:PublicFilterSeconds</c> (60 s) per Land instead of read
+/// on every search (about 12 ms each on the Germany data set). A list longer than <see cref="MaxChoices"/> (all of
+/// Germany: 2,315 lead organizations, 602 cooperations; 260 kB of options on every page, and no list anybody can choose
+/// from) is offered per Land only: without a Land it holds just the chosen entry, and the page asks for a Land first.
 /// </summary>
 public sealed class PublicFilterOptions(IPublicCatalogue catalogue, ShortCache cache)
 {
-    public Task<IReadOnlyList<(Guid Id, string Name)>> OwnersAsync(CancellationToken ct) => cache.GetAsync("PublicFilter", 60, "owners", catalogue.OwnersAsync, ct);
+    public const int MaxChoices = 150;
 
-    public Task<IReadOnlyList<(Guid Id, string Name)>> CooperationsAsync(CancellationToken ct) => cache.GetAsync("PublicFilter", 60, "cooperations", catalogue.CooperationsAsync, ct);
+    public async Task<PublicFilterChoices> ChoicesAsync(PublicQuery query, CancellationToken ct)
+    {
+        var land = query.LandCode;
+        var owners = await cache.GetAsync("PublicFilter", 60, "owners:" + land, c => catalogue.OwnersAsync(land, c), ct);
+        var cooperations = await cache.GetAsync("PublicFilter", 60, "cooperations:" + land, c => catalogue.CooperationsAsync(land, c), ct);
+        var cutOwners = owners.Count > MaxChoices;
+        var cutCooperations = cooperations.Count > MaxChoices;
+        return new PublicFilterChoices(
+            cutOwners ? owners.Where(o => o.Id == query.OwnerId).ToList() : owners,
+            cutCooperations ? cooperations.Where(c => c.Id == query.CooperationId).ToList() : cooperations,
+            cutOwners || cutCooperations);
+    }
 }
