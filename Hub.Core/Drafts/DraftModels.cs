@@ -22,6 +22,9 @@ public sealed record DraftRevision(
     string AuthorName,
     DateTimeOffset CreatedAt);
 
+/// <summary>A revision in a list of revisions: who made it when, without its content.</summary>
+public sealed record RevisionEntry(int Revision, string Title, string AuthorName, DateTimeOffset CreatedAt);
+
 public sealed record Approval(Guid OrganizationId, string OrganizationName, string ReviewerName, int Revision, DateTimeOffset At);
 
 public sealed record DraftDetails(

@@ -18,6 +18,9 @@ public interface IDraftStore
 
     Task<IReadOnlyList<DraftRevision>> ListRevisionsAsync(Guid id, CancellationToken ct);
 
+    /// <summary>The revisions newest first, without their content (a page's list of revisions; 20 kB each otherwise).</summary>
+    Task<IReadOnlyList<RevisionEntry>> ListRevisionEntriesAsync(Guid id, CancellationToken ct);
+
     Task<DraftRevision?> GetRevisionAsync(Guid id, int revision, CancellationToken ct);
 
     Task<IReadOnlyList<ReviewEntry>> ListReviewsAsync(Guid id, CancellationToken ct);

@@ -154,6 +154,18 @@ public sealed class DraftStore(HubDb db) : IDraftStore
         return (await conn.QueryAsync<RevisionRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 
+    public async Task<IReadOnlyList<RevisionEntry>> ListRevisionEntriesAsync(Guid id, CancellationToken ct)
+    {
+        const string sql = """
+            select r.revision, r.title, u.display_name as author_name, r.created_at
+            from draft_revisions r join users u on u.id = r.created_by
+            where r.draft_id = @id order by r.revision desc
+            """;
+        await using var scope = await db.ReadAsync(ct);
+        var conn = scope.Connection;
+        return (await conn.QueryAsync<RevisionEntry>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).ToList();
+    }
+
     public async Task<DraftRevision?> GetRevisionAsync(Guid id, int revision, CancellationToken ct)
     {
         const string sql = $"{RevisionSelect} where r.draft_id = @id and r.revision = @revision";

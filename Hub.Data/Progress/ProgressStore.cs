@@ -34,21 +34,19 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
     {
         const string sql = """
             select name, funding_amount, funder from cooperations where id = @cooperationId;
-            select m.organization_id, o.name,
-                   count(*) filter (where coalesce(i.responsible, ms.municipal))::int as responsible,
-                   count(*) filter (where i.status = 'live')::int as live,
-                   count(*) filter (where i.status = 'in_progress')::int as in_progress,
-                   count(*) filter (where i.status = 'no_solution')::int as no_solution
+            -- Per member its own 557 status rows, by the primary key (a join over all members at once read them through
+            -- the row-level policy by a scan of all 5.9 million, and later sorted 4,456 rows by name: 12 ms; this 2-5 ms).
+            select m.organization_id, o.name, x.responsible, x.live, x.in_progress, x.no_solution
             from cooperation_members m
             join organizations o on o.id = m.organization_id
-            cross join catalog_services cs
-            join catalog_municipal_services ms on ms.ozg_id = cs.ozg_id
-            -- The members as one array value: the status rows come from the primary key instead of a scan of every row
-            -- through the row-level policies (5.9 million for Germany).
-            left join implementation_status i on i.organization_id = m.organization_id and i.ozg_id = cs.ozg_id
-               and i.organization_id = any ((select array_agg(organization_id) from cooperation_members where cooperation_id = @cooperationId)::uuid[])
+            cross join lateral (
+                select count(*) filter (where coalesce(i.responsible, ms.municipal))::int as responsible,
+                       count(*) filter (where i.status = 'live')::int as live,
+                       count(*) filter (where i.status = 'in_progress')::int as in_progress,
+                       count(*) filter (where i.status = 'no_solution')::int as no_solution
+                from catalog_municipal_services ms
+                left join implementation_status i on i.organization_id = m.organization_id and i.ozg_id = ms.ozg_id) x
             where m.cooperation_id = @cooperationId
-            group by m.organization_id, o.name
             order by o.name;
             select status, count(*)::int from drafts where cooperation_id = @cooperationId group by status order by status;
             select count(*)::int, count(distinct rl.draft_id) filter (where rl.status = 'active')::int

@@ -11,7 +11,7 @@ namespace Hub.Web.Drafts;
 
 /// <summary>A draft's past: one revision, the diff between two revisions, the whole timeline.</summary>
 [Authorize]
-public sealed class DraftHistoryController(ReadDraft read, IDraftStore drafts, IAuditStore audit, CurrentActor current, ApiProblems problems) : Controller
+public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, CurrentActor current, ApiProblems problems) : Controller
 {
     [HttpGet("/entwuerfe/{id:guid}/fassungen/{revision:int}")]
     public async Task<IActionResult> Revision(Guid id, int revision, CancellationToken ct)
@@ -42,7 +42,7 @@ public sealed class DraftHistoryController(ReadDraft read, IDraftStore drafts, I
         }
 
         var (from, to) = pair.Value;
-        return View("~/Views/Drafts/Diff.cshtml", new DraftDiffPage(draft.Value.Summary, RevisionDiff.Between(from, to), ansicht == "nebeneinander", await drafts.ListRevisionsAsync(id, ct)));
+        return View("~/Views/Drafts/Diff.cshtml", new DraftDiffPage(draft.Value.Summary, RevisionDiff.Between(from, to), ansicht == "nebeneinander"));
     }
 
     [HttpGet("/entwuerfe/{id:guid}/verlauf")]

@@ -10,7 +10,7 @@ public sealed record DraftListPage(
 public sealed record DraftPage(
     DraftDetails Draft,
     IReadOnlyList<ReviewEntry> Reviews,
-    IReadOnlyList<DraftRevision> Revisions,
+    IReadOnlyList<RevisionEntry> Revisions,
     IReadOnlySet<DraftAction> Allowed,
     IReadOnlyList<(Guid Id, string Name)> ReviewingFor,
     string? Message,
@@ -30,7 +30,7 @@ public sealed record DraftDiscussion(
     public string? HeadingText(string? anchor) => anchor is null ? null : Headings.FirstOrDefault(h => h.Id == anchor)?.Text ?? anchor;
 }
 
-public sealed record DraftDiffPage(DraftSummary Draft, RevisionDiff Diff, bool SideBySide, IReadOnlyList<DraftRevision> Revisions);
+public sealed record DraftDiffPage(DraftSummary Draft, RevisionDiff Diff, bool SideBySide);
 
 public sealed record DraftRevisionPage(DraftSummary Draft, DraftRevision Revision);
 

@@ -144,7 +144,7 @@ public sealed class DraftsController(
         var discussion = new DraftDiscussion(threads, markdown.Headings(draft.Content.Body), access.CanCommentIn(draft.Summary.Status),
             threads.Where(t => !t.IsResolved && access.CanResolve(t.Root.AuthorUserId, actor)).Select(t => t.Root.Id).ToHashSet());
         var timeline = await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct);
-        return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionsAsync(id, ct), allowed, reviewingFor, message,
+        return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionEntriesAsync(id, ct), allowed, reviewingFor, message,
             discussion, timeline,
             (await releases.ListAsync(new Hub.Core.Releases.ReleaseQuery(null, null, null, id), new PageRequest(1, 50), ct)).Items));
     }

@@ -34,8 +34,24 @@ public sealed record RevisionDiffDto(int From, int To, int InsertedLines, int De
 
 public sealed record FieldDiffDto(string Field, bool Changed, IReadOnlyList<DiffLine> Lines);
 
-/// <summary>One field of the revision (title, description, a Steckbrief entry) compared line by line.</summary>
-public sealed record FieldDiff(string Field, string Label, bool Changed, IReadOnlyList<DiffLine> Inline, IReadOnlyList<DiffRow> SideBySide);
+/// <summary>
+/// One field of the revision (title, description, a Steckbrief entry) compared line by line. The side-by-side rows are
+/// computed only when a page shows them (a second diff with word-level pieces: half of a 20 kB diff page's work).
+/// </summary>
+public sealed class FieldDiff(string name, string label, bool changed, IReadOnlyList<DiffLine> inline, Func<IReadOnlyList<DiffRow>> sideBySide)
+{
+    private readonly Lazy<IReadOnlyList<DiffRow>> _sideBySide = new(sideBySide);
+
+    public string Field => name;
+
+    public string Label => label;
+
+    public bool Changed => changed;
+
+    public IReadOnlyList<DiffLine> Inline => inline;
+
+    public IReadOnlyList<DiffRow> SideBySide => _sideBySide.Value;
+}
 
 /// <summary>The difference between two revisions of a draft, readable inline or side by side (DiffPlex, line level).</summary>
 public sealed record RevisionDiff(int From, int To, IReadOnlyList<FieldDiff> Fields)
@@ -68,9 +84,11 @@ public sealed record RevisionDiff(int From, int To, IReadOnlyList<FieldDiff> Fie
     private static FieldDiff Compare(string field, string label, string oldText, string newText)
     {
         var inline = _inline.BuildDiffModel(oldText, newText);
-        var sides = _sideBySide.BuildDiffModel(oldText, newText);
-        var rows = sides.OldText.Lines.Zip(sides.NewText.Lines, (o, n) => new DiffRow(Line(o), Line(n))).ToList();
-        return new FieldDiff(field, label, oldText != newText, inline.Lines.Select(Line).ToList(), rows);
+        return new FieldDiff(field, label, oldText != newText, inline.Lines.Select(Line).ToList(), () =>
+        {
+            var sides = _sideBySide.BuildDiffModel(oldText, newText);
+            return sides.OldText.Lines.Zip(sides.NewText.Lines, (o, n) => new DiffRow(Line(o), Line(n))).ToList();
+        });
     }
 
     private static DiffLine Line(DiffPiece piece) => new(

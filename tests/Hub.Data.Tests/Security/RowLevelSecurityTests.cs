@@ -108,6 +108,7 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         {
             Assert.NotNull(await AsAsync(insider.UserId, () => drafts.GetAsync(w.Draft, default)));
             Assert.Single(await AsAsync(insider.UserId, () => drafts.ListReviewsAsync(w.Draft, default)));
+            Assert.Equal(1, Assert.Single(await AsAsync(insider.UserId, () => drafts.ListRevisionEntriesAsync(w.Draft, default))).Revision);
             Assert.Single(await AsAsync(insider.UserId, () => comments.ListAsync(w.Draft, default)));
         }
 
@@ -115,6 +116,7 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         {
             Assert.Null(await AsAsync(outsider, () => drafts.GetAsync(w.Draft, default)));
             Assert.Empty(await AsAsync(outsider, () => drafts.ListRevisionsAsync(w.Draft, default)));
+            Assert.Empty(await AsAsync(outsider, () => drafts.ListRevisionEntriesAsync(w.Draft, default)));
             Assert.Null(await AsAsync(outsider, () => drafts.GetRevisionAsync(w.Draft, 1, default)));
             Assert.Empty(await AsAsync(outsider, () => drafts.ListReviewsAsync(w.Draft, default)));
             Assert.Empty(await AsAsync(outsider, () => comments.ListAsync(w.Draft, default)));
