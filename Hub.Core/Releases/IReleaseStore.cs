@@ -7,6 +7,9 @@ public interface IReleaseStore
 {
     Task<Page<ReleaseInfo>> ListAsync(ReleaseQuery query, PageRequest page, CancellationToken ct);
 
+    /// <summary>One draft's releases, newest first (its versions: bounded by the draft, not paged).</summary>
+    Task<IReadOnlyList<ReleaseInfo>> ListForDraftAsync(Guid draftId, CancellationToken ct);
+
     Task<ReleaseInfo?> GetAsync(Guid id, CancellationToken ct);
 
     Task<ReleaseDetails?> GetDetailsAsync(Guid id, CancellationToken ct);

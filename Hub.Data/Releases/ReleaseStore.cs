@@ -55,6 +55,15 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
         return new Page<ReleaseInfo>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
     }
 
+    public async Task<IReadOnlyList<ReleaseInfo>> ListForDraftAsync(Guid draftId, CancellationToken ct)
+    {
+        // Not ListAsync with a draft filter: its optional filters need a custom plan (planned per call), this one does not.
+        const string sql = $"{Select} where rl.draft_id = @draftId order by rl.released_at desc, rl.id";
+        await using var scope = await db.ReadAsync(ct);
+        var conn = scope.Connection;
+        return (await conn.QueryAsync<ReleaseRow>(new CommandDefinition(sql, new { draftId }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
+    }
+
     public async Task<ReleaseInfo?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var scope = await db.ReadAsync(ct);

@@ -146,7 +146,7 @@ public sealed class DraftsController(
         var timeline = await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct);
         return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionEntriesAsync(id, ct), allowed, reviewingFor, message,
             discussion, timeline,
-            (await releases.ListAsync(new Hub.Core.Releases.ReleaseQuery(null, null, null, id), new PageRequest(1, 50), ct)).Items));
+            await releases.ListForDraftAsync(id, ct)));
     }
 
     private async Task<IReadOnlyList<(Guid, string, Guid, string)>> ChoicesAsync(CancellationToken ct)
