@@ -19,11 +19,11 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
                                union all select unnest(@CooperationIds::uuid[])))
             """;
         const string sql = $"""
-            select c.id, c.name, lead.name as lead_organization_name,
+            -- The lead's name per shown row (a join made PostgreSQL hash all 10,967 organizations for one cooperation).
+            select c.id, c.name, (select lead.name from organizations lead where lead.id = c.lead_organization_id) as lead_organization_name,
                    (select count(*) from cooperation_members m where m.cooperation_id = c.id)::int as member_count,
                    c.funding_amount
             from cooperations c
-            join organizations lead on lead.id = c.lead_organization_id
             {filter}
             order by c.name, c.id
             limit @Size offset @Offset;
