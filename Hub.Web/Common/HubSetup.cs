@@ -96,8 +96,8 @@ public static class HubSetup
         services.AddSingleton<ICommentStore, CommentStore>();
         services.AddSingleton<Hub.Data.Progress.ProgressStore>();
         services.AddSingleton<Hub.Core.Progress.IProgressStore, Hub.Web.Progress.CachedProgressStore>();
-        services.AddSingleton<Hub.Core.Releases.IPublicCatalogue, Hub.Data.Releases.PublicCatalogueStore>();
-        services.AddMemoryCache();
+        services.AddSingleton<Hub.Data.Releases.PublicCatalogueStore>();
+        services.AddSingleton<Hub.Core.Releases.IPublicCatalogue, Hub.Web.Catalog.CachedPublicCatalogue>();
         services.AddSingleton<ShortCache>();
         services.AddSingleton<Hub.Web.Catalog.PublicFilterOptions>();
         services.AddSingleton<Hub.Core.Progress.IImplementationStore, Hub.Data.Progress.ImplementationStore>();

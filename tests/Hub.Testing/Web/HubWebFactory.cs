@@ -55,6 +55,7 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("HUB_DEMO", "1");
         // Tests read their own writes at once; the hub keeps some shared figures for up to a minute (ShortCache).
         builder.UseSetting("Hub:Cache:PublicFilterSeconds", "0");
+        builder.UseSetting("Hub:Cache:PublicSearchSeconds", "0");
         builder.UseSetting("Hub:Cache:StateDashboardSeconds", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);

@@ -2,7 +2,6 @@ using Hub.Core.Common;
 using Hub.Core.Releases;
 using Hub.Web.Catalog;
 using Hub.Web.Common;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
@@ -33,7 +32,7 @@ public sealed class PublicFilterOptionsTests
     }
 
     private static PublicFilterOptions Options(int owners, int cooperations) =>
-        new(new Lists(owners, cooperations), new ShortCache(new MemoryCache(new MemoryCacheOptions()), new ConfigurationBuilder().Build()));
+        new(new Lists(owners, cooperations), new ShortCache(new ConfigurationBuilder().Build()));
 
     private static PublicQuery Query(string? land = null, Guid? owner = null, Guid? cooperation = null) => new(null, null, owner, cooperation, null, land);
 
