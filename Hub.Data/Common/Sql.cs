@@ -6,7 +6,6 @@ internal static class Sql
     /// The statements of <paramref name="sql"/> planned for the values at hand (one custom plan per execution) instead of
     /// the web app's generic plans: for queries with optional filters (<c>@x is null or …</c>), whose one generic plan
     /// cannot use the index of a filter that may be absent. Transaction-local; the connection's own mode returns after.
-    /// Read the results through Dapper's grid reader (QueryMultiple): a single-result read stops at the SET.
     /// </summary>
     public static string CustomPlan(string sql) => $"""
         set local plan_cache_mode = force_custom_plan;

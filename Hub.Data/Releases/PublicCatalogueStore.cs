@@ -84,15 +84,10 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
             rows = (await grid.ReadAsync<Row>()).ToList();
         var total = rows.Count > 0 ? rows[0].Total
             : page.Offset == 0 ? 0
-            : await ReadCountAsync(conn, Sql.CustomPlan(count), args, ct);
+            : await conn.ExecuteScalarAsync<long>(new CommandDefinition(Sql.CustomPlan(count), args, cancellationToken: ct));
         return new Page<PublicService>(rows.Select(r => r.ToDomain()).ToList(), page.Number, page.Size, total);
     }
 
-    private static async Task<long> ReadCountAsync(NpgsqlConnection conn, string sql, object args, CancellationToken ct)
-    {
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
-        return await grid.ReadSingleAsync<long>();
-    }
 
     public async Task<PublicService?> GetAsync(Guid draftId, CancellationToken ct)
     {
@@ -115,9 +110,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
             """;
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        // Through a grid reader: a single-result read would stop at the plan mode's SET statement.
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new { themenfeldId, draftId, count }, cancellationToken: ct));
-        return (await grid.ReadAsync<FeedRow>())
+        return (await conn.QueryAsync<FeedRow>(new CommandDefinition(Sql.CustomPlan(sql), new { themenfeldId, draftId, count }, cancellationToken: ct)))
             .Select(r => new FeedEntry(r.ReleaseId, r.DraftId, r.Title, new ReleaseVersion(r.Major, r.Minor), r.ReleasedAt, r.Notes, r.OwnerOrganizationName)).ToList();
     }
 
@@ -136,8 +129,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
     {
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new { landCode }, cancellationToken: ct));
-        return (await grid.ReadAsync<(Guid, string)>()).ToList();
+        return (await conn.QueryAsync<(Guid, string)>(new CommandDefinition(Sql.CustomPlan(sql), new { landCode }, cancellationToken: ct))).ToList();
     }
 
     private sealed class FeedRow

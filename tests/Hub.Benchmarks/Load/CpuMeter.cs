@@ -16,7 +16,7 @@ internal sealed record CpuSplit(double HubSeconds, double PostgresSeconds, doubl
 /// </summary>
 internal sealed class CpuMeter(int hubProcessId, int postmasterProcessId)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
+    private const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
 
     public static int PostmasterPid(string dataDirectory) =>
         int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);

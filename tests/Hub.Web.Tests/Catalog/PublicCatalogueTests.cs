@@ -56,6 +56,20 @@ public sealed class PublicCatalogueTests(HubWebFactory app) : IClassFixture<HubW
         Assert.Empty(secretHits.QuerySelectorAll(".hub-results li"));
     }
 
+    [Fact]
+    public async Task MatchCount_IsTheSameOnTheFirstPageAndPastTheLast()
+    {
+        static string Count(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("p.kern-body").Select(p => p.TextContent).Single(t => t.EndsWith(" Onlinedienste", StringComparison.Ordinal));
+
+        var first = Html.Parse(await app.Browser().GetStringAsync("/dienste"));
+        var beyond = Html.Parse(await app.Browser().GetStringAsync("/dienste?page=99"));
+
+        Assert.Equal($"{first.QuerySelectorAll(".hub-results h2 a").Length} Onlinedienste", Count(first)); // fewer than a page of 20
+        Assert.Empty(beyond.QuerySelectorAll(".hub-results h2 a"));
+        Assert.Equal(Count(first), Count(beyond));
+    }
+
     [Theory]
     [InlineData("themenfeld=10", true)]
     [InlineData("themenfeld=2", false)]
