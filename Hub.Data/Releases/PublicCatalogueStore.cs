@@ -82,9 +82,8 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
         List<Row> rows;
         await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), args, cancellationToken: ct)))
             rows = (await grid.ReadAsync<Row>()).ToList();
-        var total = rows.Count > 0 ? rows[0].Total
-            : page.Offset == 0 ? 0
-            : await conn.ExecuteScalarAsync<long>(new CommandDefinition(Sql.CustomPlan(count), args, cancellationToken: ct));
+        var total = await PageTotal.OfAsync(rows, r => r.Total, page,
+            () => conn.ExecuteScalarAsync<long>(new CommandDefinition(Sql.CustomPlan(count), args, cancellationToken: ct)));
         return new Page<PublicService>(rows.Select(r => r.ToDomain()).ToList(), page.Number, page.Size, total);
     }
 

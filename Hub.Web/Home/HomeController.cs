@@ -26,14 +26,12 @@ public sealed class HomeController(CurrentActor current, ICooperationStore coope
             return View("Welcome");
 
         // The cooperations of all my organizations and those I coordinate, in one query.
-        var mine = await cooperations.ListAsync(
-            new CooperationQuery(null, actor.Memberships.Select(m => m.OrganizationId).ToList(), actor.CoordinatedCooperationIds),
-            new PageRequest(1, PageRequest.MaxPageSize), ct);
+        var mine = await cooperations.ListMineAsync(actor.Memberships.Select(m => m.OrganizationId).ToList(), actor.CoordinatedCooperationIds, ct);
 
         return View(new HomePage(
             actor.DisplayName,
             actor.Memberships.Select(m => (m.OrganizationId, m.OrganizationName, TenancyLabels.Role(m.Role))).ToList(),
-            mapper.Map<List<CooperationListItemViewModel>>(mine.Items),
+            mapper.Map<List<CooperationListItemViewModel>>(mine),
             actor.ObserverScopes.Select(s => Lands.NameOf(s.LandCode)).ToList(),
             actor.IsPlatformAdmin,
             await inbox.TasksAsync(actor, ct),

@@ -110,6 +110,9 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
             Assert.Single(await AsAsync(insider.UserId, () => drafts.ListReviewsAsync(w.Draft, default)));
             Assert.Equal(1, Assert.Single(await AsAsync(insider.UserId, () => drafts.ListRevisionEntriesAsync(w.Draft, default))).Revision);
             Assert.Single(await AsAsync(insider.UserId, () => comments.ListAsync(w.Draft, default)));
+            var history = await AsAsync(insider.UserId, () => new AuditStore(db.AppDb).ListAsync("draft", w.Draft, new PageRequest(1, 2), default));
+            Assert.Equal(2, history.Items.Count);
+            Assert.True(history.TotalCount >= 3, $"created, submitted, reviewed: {history.TotalCount}");
         }
 
         foreach (var outsider in new Guid?[] { w.Stranger.UserId, w.ForeignObserver.UserId, null })
@@ -123,6 +126,9 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
             foreach (var table in new[] { "drafts", "draft_revisions", "review_rounds", "reviews", "comments" })
                 Assert.Equal(0, await CountAsAsync(outsider, table, table == "drafts" ? "id = @Draft" : "draft_id = @Draft", w));
             Assert.Equal(0, await CountAsAsync(outsider, "audit_events", "entity_id = @Draft", w));
+            var history = await AsAsync(outsider, () => new AuditStore(db.AppDb).ListAsync("draft", w.Draft, new PageRequest(1, 2), default));
+            Assert.Empty(history.Items);
+            Assert.Equal(0, history.TotalCount);
         }
 
         // The stranger's own list does not contain it either, even with the web layer's filter widened to everything.

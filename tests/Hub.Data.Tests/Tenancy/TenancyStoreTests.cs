@@ -127,6 +127,29 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
     }
 
     [Fact]
+    public async Task ListMineAsync_OrganizationsAndCoordinated_ListsExactlyThoseOnceEach()
+    {
+        var a = await db.Data.OrganizationAsync();
+        var b = await db.Data.OrganizationAsync();
+        var c = await db.Data.OrganizationAsync();
+        var d = await db.Data.OrganizationAsync();
+        var ab = await db.Data.CooperationAsync(a, b);
+        var bc = await db.Data.CooperationAsync(b, c);
+        var cd = await db.Data.CooperationAsync(c, d);
+        await db.Data.CooperationAsync(d);
+        var store = new CooperationStore(db.Db);
+
+        // a and b are my organizations (both in ab: listed once), cd is one I coordinate, d's own is neither.
+        var mine = await store.ListMineAsync([a, b], [cd, ab], default);
+        var none = await store.ListMineAsync([], [], default);
+
+        Assert.Equal(new[] { ab, bc, cd }.Order(), mine.Select(m => m.Id).Order());
+        Assert.Equal(2, mine.Single(m => m.Id == bc).MemberCount);
+        Assert.Equal(mine.Select(m => m.Name).Order(StringComparer.Ordinal).ToList(), mine.Select(m => m.Name).ToList());
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task Members_AnotherOrganizationsId_CannotReadChangeOrRemoveTheMembership()
     {
         var mine = await db.Data.OrganizationAsync();
