@@ -14,8 +14,11 @@ public interface ISessionStore
 {
     Task<Guid> StartAsync(Guid userId, DateTimeOffset now, CancellationToken ct);
 
-    /// <summary>True while the session is open, within both limits and its user enabled; records the request (at most once a minute).</summary>
-    Task<bool> TouchAsync(Guid sessionId, Guid userId, DateTimeOffset now, SessionPolicy policy, CancellationToken ct);
+    /// <summary>
+    /// The session's user as an actor while the session is open, within both limits and its user enabled, else null;
+    /// records the request (at most once a minute). One round trip for every signed-in request.
+    /// </summary>
+    Task<Actor?> TouchAsync(Guid sessionId, Guid userId, DateTimeOffset now, SessionPolicy policy, CancellationToken ct);
 
     Task EndAsync(Guid sessionId, DateTimeOffset now, string reason, CancellationToken ct);
 }

@@ -27,12 +27,14 @@ public sealed record RevisionEntry(int Revision, string Title, string AuthorName
 
 public sealed record Approval(Guid OrganizationId, string OrganizationName, string ReviewerName, int Revision, DateTimeOffset At);
 
+/// <param name="ChangeSeq">The draft's change counter as read with the rest (see <see cref="IDraftStore.ChangeSeqAsync"/>).</param>
 public sealed record DraftDetails(
     DraftSummary Summary,
     DraftSnapshot Snapshot,
     DraftRevision Content,
     IReadOnlyList<string> CatalogServiceIds,
-    IReadOnlyList<Approval> Approvals);
+    IReadOnlyList<Approval> Approvals,
+    long ChangeSeq = 0);
 
 public sealed record ReviewEntry(
     Guid Id,

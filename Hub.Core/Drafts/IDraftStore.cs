@@ -11,6 +11,12 @@ public interface IDraftStore
 
     Task<DraftDetails?> GetAsync(Guid id, CancellationToken ct);
 
+    /// <summary>
+    /// The draft's change counter (counted up by every change to what its page shows, in the changing transaction), or
+    /// null when the draft does not exist or the acting user may not see it.
+    /// </summary>
+    Task<long?> ChangeSeqAsync(Guid id, CancellationToken ct);
+
     /// <summary>Only drafts the actor may see (the same rules as <see cref="DraftAccess"/>, in SQL).</summary>
     Task<Page<DraftSummary>> ListVisibleAsync(Actor actor, DraftQuery query, PageRequest page, CancellationToken ct);
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Hub.Core.Accounts;
 using Hub.Core.Common;
+using Hub.Core.Tenancy;
 using Hub.Data.Common;
 
 namespace Hub.Data.Accounts;
@@ -17,23 +18,28 @@ public sealed class SessionStore(HubDb db) : ISessionStore
         return id;
     }
 
-    public async Task<bool> TouchAsync(Guid sessionId, Guid userId, DateTimeOffset now, SessionPolicy policy, CancellationToken ct)
+    public async Task<Actor?> TouchAsync(Guid sessionId, Guid userId, DateTimeOffset now, SessionPolicy policy, CancellationToken ct)
     {
-        // One round trip: is it valid, and (at most once a minute, so requests do not all write) when was it last used.
-        const string sql = """
+        // One round trip: is it valid, (at most once a minute, so requests do not all write) when was it last used, and
+        // who is the user. The user is read whatever the answer (a few index lookups) and dropped when the session is not.
+        const string sql = $"""
             with valid as (
                 select s.id from sessions s join users u on u.id = s.user_id
                 where s.id = @sessionId and s.user_id = @userId and s.ended_at is null and u.disabled_at is null
                   and s.last_seen_at > @idleSince and s.created_at > @absoluteSince),
             touched as (
                 update sessions set last_seen_at = @now where id in (select id from valid) and last_seen_at < @touchBefore returning id)
-            select exists (select 1 from valid)
+            select exists (select 1 from valid);
+            {UserStore.ActorSql}
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             sessionId, userId, now, idleSince = now - policy.Idle, absoluteSince = now - policy.Absolute, touchBefore = now - TimeSpan.FromMinutes(1),
         }, cancellationToken: ct));
+        var open = await grid.ReadSingleAsync<bool>();
+        var actor = await UserStore.ReadActorAsync(grid);
+        return open ? actor : null;
     }
 
     public async Task EndAsync(Guid sessionId, DateTimeOffset now, string reason, CancellationToken ct)

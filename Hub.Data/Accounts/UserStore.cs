@@ -23,29 +23,35 @@ public sealed class UserStore(HubDb db) : IUserStore
             : new UserAccount(row.Id, row.Email, row.DisplayName, row.PasswordHash, row.IsPlatformAdmin, row.DisabledAt, row.FailedSignIns, row.LockedUntil);
     }
 
+    /// <summary>A user and what they are (memberships, coordinated cooperations, observer scopes): four results for <see cref="ReadActorAsync"/>.</summary>
+    internal const string ActorSql = """
+        select id, email, display_name, is_platform_admin from users where id = @userId and disabled_at is null;
+        select m.organization_id, o.name as organization_name, m.role
+        from memberships m join organizations o on o.id = m.organization_id
+        where m.user_id = @userId order by o.name;
+        select cooperation_id from cooperation_coordinators where user_id = @userId;
+        select ob.land_code, ob.organization_id, o.name as organization_name
+        from observers ob left join organizations o on o.id = ob.organization_id
+        where ob.user_id = @userId order by ob.land_code;
+        """;
+
     public async Task<Actor?> LoadActorAsync(Guid userId, CancellationToken ct)
     {
-        const string sql = """
-            select id, email, display_name, is_platform_admin from users where id = @userId and disabled_at is null;
-            select m.organization_id, o.name as organization_name, m.role
-            from memberships m join organizations o on o.id = m.organization_id
-            where m.user_id = @userId order by o.name;
-            select cooperation_id from cooperation_coordinators where user_id = @userId;
-            select ob.land_code, ob.organization_id, o.name as organization_name
-            from observers ob left join organizations o on o.id = ob.organization_id
-            where ob.user_id = @userId order by ob.land_code;
-            """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { userId }, cancellationToken: ct));
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(ActorSql, new { userId }, cancellationToken: ct));
+        return await ReadActorAsync(grid);
+    }
+
+    /// <summary>The results of <see cref="ActorSql"/>, all of them read (null when the user is missing or disabled).</summary>
+    internal static async Task<Actor?> ReadActorAsync(SqlMapper.GridReader grid)
+    {
         var user = await grid.ReadSingleOrDefaultAsync<ActorRow>();
-        if (user is null)
-            return null;
         var memberships = (await grid.ReadAsync<MembershipRow>())
             .Select(m => new Membership(m.OrganizationId, m.OrganizationName, MembershipRoles.Parse(m.Role))).ToList();
         var coordinated = (await grid.ReadAsync<Guid>()).ToList();
         var scopes = (await grid.ReadAsync<ObserverRow>())
             .Select(o => new ObserverScope(o.LandCode, o.OrganizationId, o.OrganizationName)).ToList();
-        return new Actor(user.Id, user.Email, user.DisplayName, user.IsPlatformAdmin, memberships, coordinated, scopes);
+        return user is null ? null : new Actor(user.Id, user.Email, user.DisplayName, user.IsPlatformAdmin, memberships, coordinated, scopes);
     }
 
     public async Task<bool> CreateAsync(UserAccount user, AuditEvent audit, CancellationToken ct)

@@ -41,6 +41,8 @@ internal sealed class DraftHeadRow
 
     public int? RoundRevision { get; init; }
 
+    public long ChangeSeq { get; init; }
+
     public DraftSummary ToSummary() => new(Id, Title, DraftCodes.ParseStatus(Status), OwnerOrganizationId, OwnerOrganizationName,
         CooperationId, CooperationName, CurrentRevision, UpdatedAt);
 

@@ -14,7 +14,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
     internal const string HeadSelect = """
         select d.id, d.title, d.status, d.owner_organization_id, o.name as owner_organization_name, o.land_code as owner_land_code,
                d.cooperation_id, c.name as cooperation_name, d.current_revision, d.updated_at, c.required_approvals,
-               d.open_round_id, rr.revision as round_revision
+               d.open_round_id, rr.revision as round_revision, d.change_seq
         from drafts d
         join organizations o on o.id = d.owner_organization_id
         join cooperations c on c.id = d.cooperation_id
@@ -89,7 +89,14 @@ public sealed class DraftStore(HubDb db) : IDraftStore
         var approvals = (await grid.ReadAsync<ApprovalRow>()).Select(a => a.ToDomain()).ToList();
         var latest = await grid.ReadSingleOrDefaultAsync<VersionRow>();
         var openApprovals = head.OpenRoundId is null ? [] : approvals.Select(a => a.OrganizationId).ToList();
-        return new DraftDetails(head.ToSummary(), head.ToSnapshot(members, openApprovals, latest), content, services, approvals);
+        return new DraftDetails(head.ToSummary(), head.ToSnapshot(members, openApprovals, latest), content, services, approvals, head.ChangeSeq);
+    }
+
+    public async Task<long?> ChangeSeqAsync(Guid id, CancellationToken ct)
+    {
+        await using var scope = await db.ReadAsync(ct);
+        return await scope.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "select change_seq from drafts where id = @id", new { id }, cancellationToken: ct));
     }
 
     /// <summary>The same rule as DraftAccess: member of an organization of the cooperation (the owner is one), coordinator, observer of the Land.</summary>

@@ -16,10 +16,10 @@ internal static class CookieEvents
         var ct = context.HttpContext.RequestAborted;
         var userId = CurrentActor.UserId(context.Principal!);
         var sessionId = AccountController.SessionId(context.Principal!);
-        var open = userId is { } u && sessionId is { } s
-            && await services.GetRequiredService<ISessionStore>().TouchAsync(s, u, services.GetRequiredService<Hub.Core.Common.IClock>().UtcNow,
-                services.GetRequiredService<SessionPolicy>(), ct);
-        var actor = open ? await services.GetRequiredService<IUserStore>().LoadActorAsync(userId!.Value, ct) : null;
+        var actor = userId is { } u && sessionId is { } s
+            ? await services.GetRequiredService<ISessionStore>().TouchAsync(s, u, services.GetRequiredService<Hub.Core.Common.IClock>().UtcNow,
+                services.GetRequiredService<SessionPolicy>(), ct)
+            : null;
         if (actor is null)
         {
             context.RejectPrincipal();

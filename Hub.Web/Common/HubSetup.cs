@@ -99,6 +99,7 @@ public static class HubSetup
         services.AddSingleton<Hub.Data.Releases.PublicCatalogueStore>();
         services.AddSingleton<Hub.Core.Releases.IPublicCatalogue, Hub.Web.Catalog.CachedPublicCatalogue>();
         services.AddSingleton<ShortCache>();
+        services.AddSingleton<Hub.Web.Drafts.DraftPageReads>();
         services.AddSingleton<Hub.Web.Catalog.PublicFilterOptions>();
         services.AddSingleton<Hub.Core.Progress.IImplementationStore, Hub.Data.Progress.ImplementationStore>();
         services.AddSingleton<Hub.Core.Adoptions.IAdoptionStore, Hub.Data.Adoptions.AdoptionStore>();

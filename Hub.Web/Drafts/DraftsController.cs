@@ -13,11 +13,8 @@ namespace Hub.Web.Drafts;
 [Authorize]
 public sealed class DraftsController(
     IDraftStore drafts, ReadDraft read, CreateDraft create, ChangeDraft change, ICooperationStore cooperations, CurrentActor current,
-    ApiProblems problems, MarkdownRenderer markdown, ICommentStore comments, Hub.Core.Audit.IAuditStore audit, DraftComments discussion,
-    Hub.Core.Releases.IReleaseStore releases) : Controller
+    ApiProblems problems, MarkdownRenderer markdown, ICommentStore comments, DraftComments discussion, DraftPageReads pages) : Controller
 {
-    public const int TimelineSize = 30;
-
     [HttpGet("/entwuerfe")]
     public async Task<IActionResult> Index(string? status, Guid? verbund, Guid? organisation, int page = 1, CancellationToken ct = default)
     {
@@ -129,10 +126,11 @@ public sealed class DraftsController(
     private async Task<IActionResult> RenderAsync(Guid id, string? message, CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);
-        var found = await read.GetAsync(actor, id, ct);
+        var found = await pages.GetAsync(actor, id, ct);
         if (!found.IsSuccess)
             return PageErrors.StatusFor(found.Error!);
-        var draft = found.Value!;
+        var page = found.Value!;
+        var draft = page.Draft;
         var access = DraftAccess.For(actor, draft.Snapshot);
         var reviewingAs = access.ReviewingOrganizationIds.Cast<Guid?>().FirstOrDefault();
         var allowed = Enum.GetValues<DraftAction>()
@@ -140,13 +138,10 @@ public sealed class DraftsController(
             .ToHashSet();
         var reviewingFor = actor.Memberships.Where(m => access.ReviewingOrganizationIds.Contains(m.OrganizationId))
             .Select(m => (m.OrganizationId, m.OrganizationName)).ToList();
-        var threads = CommentThread.Build(await comments.ListAsync(id, ct));
-        var discussion = new DraftDiscussion(threads, markdown.Headings(draft.Content.Body), access.CanCommentIn(draft.Summary.Status),
+        var threads = CommentThread.Build(page.Comments);
+        var discussion = new DraftDiscussion(threads, page.Headings, access.CanCommentIn(draft.Summary.Status),
             threads.Where(t => !t.IsResolved && access.CanResolve(t.Root.AuthorUserId, actor)).Select(t => t.Root.Id).ToHashSet());
-        var timeline = await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct);
-        return View("Show", new DraftPage(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionEntriesAsync(id, ct), allowed, reviewingFor, message,
-            discussion, timeline,
-            await releases.ListForDraftAsync(id, ct)));
+        return View("Show", new DraftPage(draft, page.Reviews, page.Revisions, allowed, reviewingFor, message, discussion, page.Timeline, page.Releases));
     }
 
     private async Task<IReadOnlyList<(Guid, string, Guid, string)>> ChoicesAsync(CancellationToken ct)

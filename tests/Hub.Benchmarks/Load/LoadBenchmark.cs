@@ -48,6 +48,13 @@ internal static class LoadBenchmark
         settings["HUB_DEMO"] = "0";
         settings["Hub__Bench__Yardstick"] = "true";
         settings["Logging__LogLevel__Default"] = "Warning";
+        // --hub-settings "Hub__Cache__DraftPageSeconds=0;…" sets the hub's configuration (e.g. to measure without a cache).
+        foreach (var pair in (Measure.Option(args, "--hub-settings") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (key, value) = pair.IndexOf('=', StringComparison.Ordinal) is > 0 and var at ? (pair[..at], pair[(at + 1)..]) : throw new ArgumentException($"--hub-settings: '{pair}' is not KEY=VALUE");
+            settings[key] = value;
+        }
+
         using var hub = await HubProcess.StartAsync(HubProcess.WebDll(), settings, TimeSpan.FromMinutes(5));
         Console.WriteLine($"Hub (pid {hub.Id}) on {hub.Url}, data set '{scale}', {seconds:F0} s per scenario and level, clients {string.Join("/", clients)}.");
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Hub.Core.Accounts;
+using Hub.Core.Tenancy;
 using Hub.Data.Accounts;
 using Hub.Testing;
 
@@ -60,6 +61,35 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
             await conn.ExecuteAsync("update users set disabled_at = now() where id = @user", new { user });
         Assert.Null(await tokens.FindUserAsync(valid, now, default));
         Assert.Null(await new UserStore(db.Db).LoadActorAsync(user, default));
+    }
+
+    [Fact]
+    public async Task TouchAsync_OpenSession_GivesItsUsersActor_EndedIdleForeignOrDisabled_GiveNothing()
+    {
+        var org = await db.Data.OrganizationAsync();
+        var (user, email) = await db.Data.UserAsync(null, false, (org, "reviewer"));
+        var (other, _) = await db.Data.UserAsync();
+        var sessions = new SessionStore(db.Db);
+        var policy = SessionPolicy.Default;
+        var start = DateTimeOffset.UtcNow;
+        var open = await sessions.StartAsync(user, start, default);
+        var ended = await sessions.StartAsync(user, start, default);
+        await sessions.EndAsync(ended, start, "signed_out", default);
+
+        var actor = await sessions.TouchAsync(open, user, start.AddMinutes(5), policy, default);
+        Assert.Equal(email, actor!.Email);
+        Assert.Equal(org, Assert.Single(actor.Memberships).OrganizationId);
+        Assert.Equal(MembershipRole.Reviewer, actor.Memberships[0].Role);
+        Assert.Null(await sessions.TouchAsync(ended, user, start.AddMinutes(5), policy, default));
+        Assert.Null(await sessions.TouchAsync(open, other, start.AddMinutes(5), policy, default));
+        // Each use restarts the idle time (30 minutes): used at 30, expired at 61.
+        Assert.NotNull(await sessions.TouchAsync(open, user, start.AddMinutes(30), policy, default));
+        Assert.Null(await sessions.TouchAsync(open, user, start.AddMinutes(61), policy, default));
+
+        var fresh = await sessions.StartAsync(user, start, default);
+        await using (var conn = await db.DataSource.OpenConnectionAsync())
+            await conn.ExecuteAsync("update users set disabled_at = now() where id = @user", new { user });
+        Assert.Null(await sessions.TouchAsync(fresh, user, start.AddMinutes(1), policy, default));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dapper;
 using Hub.Testing.Web;
 
@@ -50,6 +51,39 @@ public sealed class DraftPageTests(HubWebFactory app) : IClassFixture<HubWebFact
         var comment = await HubWebFactory.PostFormAsync(wetzlar, "/entwuerfe", $"/entwuerfe/{id}/kommentare", new() { ["body"] = "Hallo?" });
         Assert.Equal(HttpStatusCode.NotFound, comment.StatusCode);
         Assert.Equal(0, await app.Data.CountAsync("comments", "draft_id = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task DraftPage_KeptForInsiders_IsStill404ForOutsiders_AndShowsEveryChangeAtOnce()
+    {
+        var (editorApi, id) = await DraftApi.NewDraftAsync(app, "Gehaltene Seite");
+        var editor = await app.SignedInAsync("editor@viernheim.demo");
+        var page = $"/entwuerfe/{id}";
+        // The insiders' views fill the kept state of the page; outsiders asking for the same state get nothing of it.
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(page)).StatusCode);
+        var outsider = await (await app.SignedInAsync("editor@wetzlar.demo")).GetAsync(page);
+        Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
+        Assert.DoesNotContain("Gehaltene Seite", await outsider.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Changes by others (API, another user) and directly in the database show on the next view.
+        var reviewer = await app.ApiAsync("reviewer@bensheim.demo");
+        await DraftApi.JsonAsync(await reviewer.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = "Frisch gesehen?" }), HttpStatusCode.Created);
+        Assert.Contains("Frisch gesehen?", await editor.GetStringAsync(page), StringComparison.Ordinal);
+        await DraftApi.JsonAsync(await editorApi.PutAsJsonAsync($"/api/v1/drafts/{id}", new { title = "Gehaltene Seite, zweite Fassung", body = "## Ablauf\n\nNeu", baseRevision = 1 }), HttpStatusCode.OK);
+        Assert.Contains("Gehaltene Seite, zweite Fassung", await editor.GetStringAsync(page), StringComparison.Ordinal);
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        const string rename = "update cooperations set name = @name where id = (select cooperation_id from drafts where id = @id)";
+        var name = await conn.QuerySingleAsync<string>("select c.name from cooperations c join drafts d on d.cooperation_id = c.id where d.id = @id", new { id });
+        await conn.ExecuteAsync(rename, new { id, name = name + " (umbenannt)" });
+        try
+        {
+            Assert.Contains(name + " (umbenannt)", await editor.GetStringAsync(page), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await conn.ExecuteAsync(rename, new { id, name });
+        }
     }
 
     [Fact]
