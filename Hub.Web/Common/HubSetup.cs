@@ -106,7 +106,8 @@ public static class HubSetup
         services.AddSingleton<Hub.Core.Inbox.IInboxStore, Hub.Data.Inbox.InboxStore>();
         services.AddSingleton<Hub.Core.Releases.IReleaseStore, Hub.Data.Releases.ReleaseStore>();
         services.AddSingleton<Hub.Core.Audit.IAuditStore, Hub.Data.Common.AuditStore>();
-        services.AddSingleton<Hub.Core.Catalog.ICatalogStore, Hub.Data.Catalog.CatalogStore>();
+        services.AddSingleton<Hub.Data.Catalog.CatalogStore>();
+        services.AddSingleton<Hub.Core.Catalog.ICatalogStore, Hub.Web.Catalog.CachedCatalogStore>();
         services.AddSingleton<IIdempotencyStore, Hub.Data.Common.IdempotencyStore>();
     }
 

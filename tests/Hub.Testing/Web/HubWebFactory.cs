@@ -57,6 +57,7 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hub:Cache:PublicFilterSeconds", "0");
         builder.UseSetting("Hub:Cache:PublicSearchSeconds", "0");
         builder.UseSetting("Hub:Cache:StateDashboardSeconds", "0");
+        builder.UseSetting("Hub:Cache:ThemenfelderSeconds", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
