@@ -37,6 +37,11 @@ public sealed class TestData(NpgsqlDataSource db)
         return (id, email);
     }
 
+    /// <summary>The user as the web layer sees them (memberships, coordination, observer scopes).</summary>
+    public async Task<Hub.Core.Tenancy.Actor> ActorAsync(Guid userId) =>
+        (await new UserStore(new Hub.Data.Common.HubDb(db)).LoadActorAsync(userId, default))
+        ?? throw new InvalidOperationException($"no enabled user {userId}");
+
     public async Task<Guid> CooperationAsync(Guid lead, params Guid[] partners)
     {
         var id = Ids.New();

@@ -18,15 +18,7 @@ namespace Hub.Data.Tests.Drafts;
 /// </summary>
 public sealed class DraftChangeSeqTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
-    private sealed class PlainMarkdown : IMarkdown
-    {
-        public string ToSafeHtml(string? markdown) => "<p>" + System.Net.WebUtility.HtmlEncode(markdown ?? "") + "</p>";
-
-        public IReadOnlyList<MarkdownHeading> Headings(string? markdown) => [];
-    }
-
-    private async Task<Actor> ActorAsync(Guid org, string role) =>
-        (await new UserStore(db.Db).LoadActorAsync((await db.Data.UserAsync(null, false, (org, role))).Id, default))!;
+    private async Task<Actor> ActorAsync(Guid org, string role) => await db.Data.ActorAsync((await db.Data.UserAsync(null, false, (org, role))).Id);
 
     [Fact]
     public async Task EveryChangeToThePage_CountsUp_ReadOnlyForThoseWhoMaySeeTheDraft()

@@ -21,18 +21,9 @@ namespace Hub.Data.Tests.Security;
 /// </summary>
 public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
-    private sealed class PlainMarkdown : IMarkdown
-    {
-        public string ToSafeHtml(string? markdown) => "<p>" + System.Net.WebUtility.HtmlEncode(markdown ?? "") + "</p>";
-
-        public IReadOnlyList<MarkdownHeading> Headings(string? markdown) => [];
-    }
-
     private sealed record World(
         Guid Draft, Guid OwnerOrg, Guid PartnerOrg, Guid StrangerOrg, Guid Cooperation,
         Actor Editor, Actor Reviewer, Actor Stranger, Actor Observer, Actor ForeignObserver);
-
-    private async Task<Actor> ActorAsync(Guid userId) => (await new UserStore(db.Db).LoadActorAsync(userId, default))!;
 
     /// <summary>A draft of the owner in a cooperation with the partner, submitted and commented on, all done as hub_app.</summary>
     private async Task<World> WorldAsync()
@@ -42,9 +33,9 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         var strangerOrg = await db.Data.OrganizationAsync();
         var cooperation = await db.Data.CooperationAsync(owner, partner);
         await db.Data.CooperationAsync(strangerOrg, await db.Data.OrganizationAsync());
-        var editor = await ActorAsync((await db.Data.UserAsync(null, false, (owner, "editor"))).Id);
-        var reviewer = await ActorAsync((await db.Data.UserAsync(null, false, (partner, "reviewer"))).Id);
-        var stranger = await ActorAsync((await db.Data.UserAsync(null, false, (strangerOrg, "admin"))).Id);
+        var editor = await db.Data.ActorAsync((await db.Data.UserAsync(null, false, (owner, "editor"))).Id);
+        var reviewer = await db.Data.ActorAsync((await db.Data.UserAsync(null, false, (partner, "reviewer"))).Id);
+        var stranger = await db.Data.ActorAsync((await db.Data.UserAsync(null, false, (strangerOrg, "admin"))).Id);
         var (observerId, _) = await db.Data.UserAsync();
         await db.Data.ObserverAsync(observerId, "06");
         var (foreignObserverId, _) = await db.Data.UserAsync();
@@ -72,7 +63,7 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         }
 
         return new World(draft, owner, partner, strangerOrg, cooperation, editor, reviewer, stranger,
-            await ActorAsync(observerId), await ActorAsync(foreignObserverId));
+            await db.Data.ActorAsync(observerId), await db.Data.ActorAsync(foreignObserverId));
     }
 
     private static async Task<T> AsAsync<T>(Guid? userId, Func<Task<T>> read)
