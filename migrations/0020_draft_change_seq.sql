@@ -60,10 +60,14 @@ end $$;
 create trigger trg_audit_events_draft_changed after insert on audit_events
     for each row when (new.entity_type in ('draft', 'release')) execute function audit_events_draft_changed();
 
--- The cooperation's name, review policy and members are part of every one of its drafts' pages.
+-- The cooperation's name, review policy and members are part of every one of its drafts' pages. The rows are locked
+-- in key order, so two such changes to one cooperation at the same moment wait for each other instead of deadlocking.
 create function hub_cooperation_drafts_changed(p_cooperation_id uuid) returns void language sql volatile security definer
 set search_path = public, pg_temp
-as $$ update drafts set change_seq = change_seq + 1 where cooperation_id = p_cooperation_id $$;
+as $$
+    update drafts set change_seq = change_seq + 1
+    where id in (select id from drafts where cooperation_id = p_cooperation_id order by id for update)
+$$;
 
 create function cooperations_draft_changed() returns trigger language plpgsql
 as $$

@@ -1,8 +1,8 @@
-using Hub.Core.Tenancy;
 using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Releases;
+using Hub.Core.Tenancy;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Hub.Web.Drafts;
