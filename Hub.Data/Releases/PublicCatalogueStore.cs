@@ -60,7 +60,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
         // snippets, figures and details. Only a page past the last match needs the count on its own.
         const string sql = $"""
             {Latest},
-            page as (select l.id, case when @Text::text is null then 0 else ts_rank(l.search, websearch_to_tsquery('german', @Text)) end as rank,
+            page as (select l.id, case when @Text::text is null then 0 else ts_rank(l.search_head, websearch_to_tsquery('german', @Text)) end as rank,
                             count(*) over () as total
                      from latest l {filter}
                      order by rank desc, l.released_at desc, l.draft_id
@@ -80,10 +80,12 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         List<Row> rows;
-        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), args, cancellationToken: ct)))
+        // A search by text finds its matches through the full-text index (ranked by title and summary, migration 0021).
+        Func<string, string> plan = args.Text is null ? Sql.CustomPlan : Sql.CustomPlanByIndex;
+        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(plan(sql), args, cancellationToken: ct)))
             rows = (await grid.ReadAsync<Row>()).ToList();
         var total = await PageTotal.OfAsync(rows, r => r.Total, page,
-            () => conn.ExecuteScalarAsync<long>(new CommandDefinition(Sql.CustomPlan(count), args, cancellationToken: ct)));
+            () => conn.ExecuteScalarAsync<long>(new CommandDefinition(plan(count), args, cancellationToken: ct)));
         return new Page<PublicService>(rows.Select(r => r.ToDomain()).ToList(), page.Number, page.Size, total);
     }
 

@@ -108,6 +108,23 @@ public sealed class SharedReadsTests(TestDatabase db) : IClassFixture<TestDataba
         }
     }
 
+    [Fact]
+    public async Task SearchByText_ReadsByIndexForItself_TheSharedTransactionKeepsItsSettings()
+    {
+        var (user, _) = await db.Data.UserAsync();
+        using (ActingUser.Use(user))
+        {
+            await using (HubDb.ShareReads())
+            {
+                await new Hub.Data.Releases.PublicCatalogueStore(db.AppDb).SearchAsync(
+                    new Hub.Core.Releases.PublicQuery("Urkunde", null, null, null, null, null), new PageRequest(2, 20), default);
+                Assert.Equal("force_generic_plan", await PlanModeAsync());
+                await using var scope = await db.AppDb.ReadAsync(default);
+                Assert.Equal("on", await scope.Connection.QuerySingleAsync<string>("show enable_seqscan"));
+            }
+        }
+    }
+
     private async Task<string> PlanModeAsync()
     {
         await using var scope = await db.AppDb.ReadAsync(default);

@@ -70,6 +70,27 @@ public sealed class PublicCatalogueTests(HubWebFactory app) : IClassFixture<HubW
         Assert.Equal(Count(first), Count(beyond));
     }
 
+    [Fact]
+    public async Task Search_HitsInTitleRankFirst_HitsOnlyInTheDescriptionAreFoundToo_AndCountedPastTheLastPage()
+    {
+        // Released first: the word in the title. Released later: the word only in the description.
+        var (first, inTitle) = await DraftApi.NewDraftAsync(app, "Quarkstrudel beantragen");
+        await DraftApi.ApproveAndReleaseAsync(app, first, inTitle, 1, false, "Erste Fassung");
+        var (second, inBody) = await DraftApi.NewDraftAsync(app, "Gebäckzulassung");
+        await DraftApi.JsonAsync(await second.PutAsJsonAsync($"/api/v1/drafts/{inBody}", new
+        {
+            title = "Gebäckzulassung", body = "## Ablauf\n\nAuch für Quarkstrudel und anderes Gebäck.", baseRevision = 1,
+        }), HttpStatusCode.OK);
+        await DraftApi.ApproveAndReleaseAsync(app, second, inBody, 2, false, "Erste Fassung");
+
+        var page = Html.Parse(await app.Browser().GetStringAsync("/dienste?q=Quarkstrudel"));
+        var beyond = Html.Parse(await app.Browser().GetStringAsync("/dienste?q=Quarkstrudel&page=9"));
+
+        Assert.Equal(["Quarkstrudel beantragen", "Gebäckzulassung"], page.QuerySelectorAll(".hub-results h2 a").Select(a => a.TextContent));
+        Assert.Contains(beyond.QuerySelectorAll("p.kern-body"), p => p.TextContent == "2 Onlinedienste");
+        Assert.Empty(beyond.QuerySelectorAll(".hub-results h2 a"));
+    }
+
     [Theory]
     [InlineData("themenfeld=10", true)]
     [InlineData("themenfeld=2", false)]
