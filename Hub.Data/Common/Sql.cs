@@ -18,13 +18,11 @@ internal static class Sql
     /// match that most rows pass, where PostgreSQL does not count what a sequential scan costs it to decompress every
     /// row's large search vector (the index finds the matches without reading the vectors). Transaction-local too.
     /// </summary>
-    public static string CustomPlanByIndex(string sql) => $"""
-        set local plan_cache_mode = force_custom_plan;
+    public static string CustomPlanByIndex(string sql) => CustomPlan($"""
         set local enable_seqscan = off;
         {sql.TrimEnd().TrimEnd(';')};
-        reset enable_seqscan;
-        reset plan_cache_mode;
-        """;
+        reset enable_seqscan
+        """);
 
     /// <summary>A user's search text as a LIKE pattern with its wildcards escaped.</summary>
     public static string? ContainsPattern(string? text) =>
