@@ -60,6 +60,7 @@ public static class HubSetup
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, SharedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
