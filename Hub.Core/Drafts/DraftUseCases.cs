@@ -37,11 +37,11 @@ public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperatio
 /// <summary>Reads a draft and what belongs to it, for those who may see it (everyone else: not found).</summary>
 public sealed class ReadDraft(IDraftStore drafts)
 {
-    public async Task<Result<DraftDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct)
-    {
-        var details = await drafts.GetAsync(id, ct);
-        return details is not null && DraftAccess.For(actor, details.Snapshot).CanSee ? details : NotFound.Instance;
-    }
+    public async Task<Result<DraftDetails>> GetAsync(Actor actor, Guid id, CancellationToken ct) => Visible(actor, await drafts.GetAsync(id, ct));
+
+    /// <summary>The draft as read, if the actor may see it (else not found); also for a draft read earlier and kept.</summary>
+    public static Result<DraftDetails> Visible(Actor actor, DraftDetails? details) =>
+        details is not null && DraftAccess.For(actor, details.Snapshot).CanSee ? details : NotFound.Instance;
 
     public async Task<Result<IReadOnlyList<DraftRevision>>> RevisionsAsync(Actor actor, Guid id, CancellationToken ct)
     {

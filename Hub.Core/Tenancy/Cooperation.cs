@@ -32,10 +32,10 @@ public sealed record CooperationDetails(
 }
 
 /// <summary>
-/// Filter for cooperation lists. With <paramref name="OrganizationIds"/> or <paramref name="CooperationIds"/> given,
-/// a cooperation matches when one of the organizations is a member or its id is listed.
+/// Filter for cooperation lists. With <paramref name="OrganizationIds"/> given, a cooperation matches when one of the
+/// organizations is a member (a user's own cooperations, with those they coordinate: <see cref="ICooperationStore.ListMineAsync"/>).
 /// </summary>
-public sealed record CooperationQuery(string? Text, IReadOnlyCollection<Guid>? OrganizationIds = null, IReadOnlyCollection<Guid>? CooperationIds = null)
+public sealed record CooperationQuery(string? Text, IReadOnlyCollection<Guid>? OrganizationIds = null)
 {
     public static CooperationQuery Of(Guid organizationId) => new(null, [organizationId]);
 }

@@ -89,7 +89,6 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
         return new Page<PublicService>(rows.Select(r => r.ToDomain()).ToList(), page.Number, page.Size, total);
     }
 
-
     public async Task<PublicService?> GetAsync(Guid draftId, CancellationToken ct)
     {
         const string sql = $"{Latest} {Select}, null as snippet from latest l {Joins} {Details} where l.draft_id = @draftId";

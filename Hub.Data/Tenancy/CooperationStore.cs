@@ -17,17 +17,15 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
         from cooperations c
         """;
 
-    // "Mine" as one set of ids (a semi-join by index): "id = any(…) or exists (…)" tested every cooperation (2.5 ms, 0.2 now).
-    private const string MineIds = """
-        c.id in (select f.cooperation_id from cooperation_members f where f.organization_id = any(@OrganizationIds)
-                 union all select unnest(@CooperationIds::uuid[]))
-        """;
+    // The cooperations of some organizations, as one set of ids (a semi-join by index): "id = any(…) or exists (…)"
+    // tested every cooperation (2.5 ms, 0.2 now).
+    private const string OfOrganizations = "select f.cooperation_id from cooperation_members f where f.organization_id = any(@OrganizationIds)";
 
     public async Task<Page<CooperationSummary>> ListAsync(CooperationQuery query, PageRequest page, CancellationToken ct)
     {
         const string filter = $"""
             where (@Pattern::text is null or c.name ilike @Pattern)
-              and ((@OrganizationIds::uuid[] is null and @CooperationIds::uuid[] is null) or {MineIds})
+              and (@OrganizationIds::uuid[] is null or c.id in ({OfOrganizations}))
             """;
         const string sql = $"""
             {SummaryColumns}
@@ -42,7 +40,6 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
         {
             Pattern = Sql.ContainsPattern(query.Text),
             OrganizationIds = query.OrganizationIds?.ToArray(),
-            CooperationIds = query.CooperationIds?.ToArray(),
             page.Size,
             page.Offset,
         }, cancellationToken: ct));
@@ -55,7 +52,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
         // No optional filters, so the plan made once per connection fits every call (ListAsync plans each call for its values).
         const string sql = $"""
             {SummaryColumns}
-            where {MineIds}
+            where c.id in ({OfOrganizations} union all select unnest(@CooperationIds::uuid[]))
             order by c.name, c.id
             """;
         await using var scope = await db.ReadAsync(ct);

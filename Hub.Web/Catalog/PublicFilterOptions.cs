@@ -22,11 +22,11 @@ public sealed class PublicFilterOptions(IPublicCatalogue catalogue, ShortCache c
         var land = query.LandCode;
         var owners = await cache.GetAsync("PublicFilter", 60, "owners:" + land, c => catalogue.OwnersAsync(land, c), ct);
         var cooperations = await cache.GetAsync("PublicFilter", 60, "cooperations:" + land, c => catalogue.CooperationsAsync(land, c), ct);
-        var cutOwners = owners.Count > MaxChoices;
-        var cutCooperations = cooperations.Count > MaxChoices;
-        return new PublicFilterChoices(
-            cutOwners ? owners.Where(o => o.Id == query.OwnerId).ToList() : owners,
-            cutCooperations ? cooperations.Where(c => c.Id == query.CooperationId).ToList() : cooperations,
-            cutOwners || cutCooperations);
+        return new PublicFilterChoices(Offered(owners, query.OwnerId), Offered(cooperations, query.CooperationId),
+            owners.Count > MaxChoices || cooperations.Count > MaxChoices);
     }
+
+    /// <summary>The whole list, or when it is too long only the chosen entry.</summary>
+    private static IReadOnlyList<(Guid Id, string Name)> Offered(IReadOnlyList<(Guid Id, string Name)> all, Guid? chosen) =>
+        all.Count > MaxChoices ? all.Where(e => e.Id == chosen).ToList() : all;
 }

@@ -21,7 +21,8 @@ public sealed class SharedLocalizer(IStringLocalizerFactory factory) : IStringLo
     private static LocalizedString Find(string name, Func<string, LocalizedString> lookup)
     {
         var found = lookup(name);
-        if (!found.ResourceNotFound || name.Length == 0 || !char.IsLower(name[0]))
+        // In German the key is the text: nothing more to look for (German is the default, so this is the common case).
+        if (!found.ResourceNotFound || name.Length == 0 || !char.IsLower(name[0]) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de")
             return found;
         var capitalized = lookup(char.ToUpper(name[0], CultureInfo.InvariantCulture) + name[1..]);
         return capitalized.ResourceNotFound

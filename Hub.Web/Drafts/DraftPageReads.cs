@@ -27,44 +27,36 @@ public sealed record DraftPageData(
 /// Names of people and organizations may be as old as an entry's lifetime (<c>Hub:Cache:DraftPageSeconds</c>, 60;
 /// 0 turns keeping off). Bounded by <c>Hub:Cache:DraftPagesMegabytes</c> (64; the least used go first).
 /// </summary>
-public sealed class DraftPageReads : IDisposable
+public sealed class DraftPageReads(IDraftStore drafts, ICommentStore comments, IAuditStore audit, IReleaseStore releases, IMarkdown markdown,
+    IConfiguration configuration) : IDisposable
 {
     public const int TimelineSize = 30;
 
-    private readonly ReadDraft _read;
-    private readonly IDraftStore _drafts;
-    private readonly ICommentStore _comments;
-    private readonly IAuditStore _audit;
-    private readonly IReleaseStore _releases;
-    private readonly IMarkdown _markdown;
-    private readonly TimeSpan _lifetime;
-    private readonly MemoryCache _kept;
-
-    public DraftPageReads(IDraftStore drafts, ICommentStore comments, IAuditStore audit, IReleaseStore releases, IMarkdown markdown, IConfiguration configuration)
-    {
-        (_read, _drafts, _comments, _audit, _releases, _markdown) = (new ReadDraft(drafts), drafts, comments, audit, releases, markdown);
-        _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Hub:Cache:DraftPageSeconds", 60));
-        _kept = new MemoryCache(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Hub:Cache:DraftPagesMegabytes", 64L) * 1024 * 1024 });
-    }
+    private readonly ReadDraft _read = new(drafts);
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(configuration.GetValue("Hub:Cache:DraftPageSeconds", 60));
+    private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Hub:Cache:DraftPagesMegabytes", 64L) * 1024 * 1024 });
 
     public async Task<Result<DraftPageData>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var keep = _lifetime > TimeSpan.Zero;
         if (keep)
         {
-            if (await _drafts.ChangeSeqAsync(id, ct) is not { } seq)
+            if (await drafts.ChangeSeqAsync(id, ct) is not { } seq)
                 return NotFound.Instance;
             if (_kept.TryGetValue((id, seq), out DraftPageData? kept) && kept is not null)
-                return DraftAccess.For(actor, kept.Draft.Snapshot).CanSee ? kept : NotFound.Instance;
+            {
+                var visible = ReadDraft.Visible(actor, kept.Draft);
+                return visible.IsSuccess ? kept : visible.Error!;
+            }
         }
 
         var found = await _read.GetAsync(actor, id, ct);
         if (!found.IsSuccess)
             return found.Error!;
         var draft = found.Value!;
-        var data = new DraftPageData(draft, await _drafts.ListReviewsAsync(id, ct), await _drafts.ListRevisionEntriesAsync(id, ct),
-            await _comments.ListAsync(id, ct), _markdown.Headings(draft.Content.Body), await _audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct),
-            await _releases.ListForDraftAsync(id, ct));
+        var data = new DraftPageData(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionEntriesAsync(id, ct),
+            await comments.ListAsync(id, ct), markdown.Headings(draft.Content.Body), await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct),
+            await releases.ListForDraftAsync(id, ct));
         if (keep)
             _kept.Set((id, draft.ChangeSeq), data, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _lifetime, Size = ApproximateBytes(data) });
         return data;

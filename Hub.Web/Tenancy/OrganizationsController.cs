@@ -33,10 +33,10 @@ public sealed class OrganizationsController(
         if (organization is null)
             return NotFound();
         var actor = await current.RequireAsync(ct);
-        var coops = await cooperations.ListAsync(CooperationQuery.Of(id), new PageRequest(1, PageRequest.MaxPageSize), ct);
+        var coops = await cooperations.ListMineAsync([id], [], ct);
         return View(new OrganizationPage(
             mapper.Map<OrganizationViewModel>(organization),
-            mapper.Map<List<CooperationListItemViewModel>>(coops.Items),
+            mapper.Map<List<CooperationListItemViewModel>>(coops),
             TenancyPolicy.CanManageMembers(actor, id),
             actor.IsMemberOf(id),
             OrganizationVisibility.CanSee(actor, id, organization.LandCode, await cooperations.PartnersOfAsync(id, ct))));
