@@ -8,7 +8,7 @@ namespace Hub.Data.Tests.Progress;
 /// <summary>
 /// The dashboards' maintained counters (0013 live status per Kreis, 0015 adoptions per release and month) never drift
 /// from a fresh count: random single and bulk writes, upserts, deletes, rolled-back transactions, organizations moving
-/// Kreis or kind, from parallel connections, some through the web app's role; afterwards counters = truth, row for row.
+/// Kreis, Land or kind, from parallel connections, some through the web app's role; afterwards counters = truth, row for row.
 /// </summary>
 public sealed class CounterDriftTests
 {
@@ -117,8 +117,9 @@ public sealed class CounterDriftTests
                             await c.ExecuteAsync("delete from adoptions where organization_id = @org and draft_id = @draft",
                                 new { org, draft = releases[random.Next(releases.Count)].Draft }, tx);
                             break;
-                        case 7: // the organization moves to another Kreis (or loses its Kreis code)
-                            await c.ExecuteAsync("update organizations set kreis_code = @kreis where id = @org", new { org, kreis = random.Next(5) == 0 ? null : kreise[random.Next(kreise.Length)] }, tx);
+                        case 7: // the organization moves to another Kreis, perhaps in another Land (or loses its Kreis code)
+                            await c.ExecuteAsync("update organizations set kreis_code = @kreis, land_code = coalesce(left(@kreis, 2), land_code) where id = @org",
+                                new { org, kreis = random.Next(5) == 0 ? null : kreise[random.Next(kreise.Length)] }, tx);
                             break;
                         default: // … or stops / starts being a municipality
                             await c.ExecuteAsync("update organizations set kind = case kind when 'landkreis' then 'stadt' else 'landkreis' end where id = @org", new { org }, tx);
