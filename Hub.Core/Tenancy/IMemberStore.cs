@@ -9,10 +9,20 @@ public interface IMemberStore
 
     Task<OrganizationMember?> GetAsync(Guid organizationId, Guid userId, CancellationToken ct);
 
-    /// <summary>Adds the membership or changes its role, with the audit event, in one transaction.</summary>
-    Task SetRoleAsync(Guid organizationId, Guid userId, MembershipRole role, AuditEvent audit, CancellationToken ct);
+    /// <summary>
+    /// Adds the membership or changes its role, with the audit event, in one transaction; refuses to take the
+    /// organization's last admin's role (<see cref="MemberChange.LastAdmin"/>). The check and the write happen under
+    /// one lock on the organization's admins, so two admins demoting each other at the same moment cannot both pass.
+    /// </summary>
+    Task<MemberChange> SetRoleAsync(Guid organizationId, Guid userId, MembershipRole role, AuditEvent audit, CancellationToken ct);
 
-    Task<bool> RemoveAsync(Guid organizationId, Guid userId, AuditEvent audit, CancellationToken ct);
+    /// <summary>Removes the membership with the audit event; refuses the last admin like <see cref="SetRoleAsync"/>.</summary>
+    Task<MemberChange> RemoveAsync(Guid organizationId, Guid userId, AuditEvent audit, CancellationToken ct);
+}
 
-    Task<int> CountAdminsAsync(Guid organizationId, CancellationToken ct);
+public enum MemberChange
+{
+    Done,
+    NotFound,
+    LastAdmin,
 }

@@ -50,7 +50,8 @@ public sealed class ManageMembers(IMemberStore members, IUserStore users, IPassw
 
         var audit = AuditEvent.Create(clock, actor, organizationId, "membership", user.Id, "added",
             after: new { organizationId, user.Email, role = role.ToCode() });
-        await members.SetRoleAsync(organizationId, user.Id, role, audit, ct);
+        if (await members.SetRoleAsync(organizationId, user.Id, role, audit, ct) == MemberChange.LastAdmin)
+            return new Conflict("last_admin", LastAdminMessage); // became a member (as the only admin) in the meantime
         return new MemberAdded(new OrganizationMember(user.Id, user.Email, user.DisplayName, role), initialPassword);
     }
 
@@ -64,13 +65,10 @@ public sealed class ManageMembers(IMemberStore members, IUserStore users, IPassw
         var member = await members.GetAsync(organizationId, userId, ct);
         if (member is null)
             return NotFound.Instance;
-        if (member.Role == MembershipRole.Admin && role != MembershipRole.Admin && await members.CountAdminsAsync(organizationId, ct) <= 1)
-            return new Conflict("last_admin", LastAdminMessage);
 
         var audit = AuditEvent.Create(clock, actor, organizationId, "membership", userId, "role_changed",
             before: new { role = member.Role.ToCode() }, after: new { role = role.ToCode() });
-        await members.SetRoleAsync(organizationId, userId, role, audit, ct);
-        return member with { Role = role };
+        return Outcome(await members.SetRoleAsync(organizationId, userId, role, audit, ct), member with { Role = role });
     }
 
     public async Task<Result<OrganizationMember>> RemoveAsync(Actor actor, Guid organizationId, Guid userId, CancellationToken ct)
@@ -81,13 +79,18 @@ public sealed class ManageMembers(IMemberStore members, IUserStore users, IPassw
         var member = await members.GetAsync(organizationId, userId, ct);
         if (member is null)
             return NotFound.Instance;
-        if (member.Role == MembershipRole.Admin && await members.CountAdminsAsync(organizationId, ct) <= 1)
-            return new Conflict("last_admin", LastAdminMessage);
 
         var audit = AuditEvent.Create(clock, actor, organizationId, "membership", userId, "removed",
             before: new { member.Email, role = member.Role.ToCode() });
-        return await members.RemoveAsync(organizationId, userId, audit, ct) ? member : NotFound.Instance;
+        return Outcome(await members.RemoveAsync(organizationId, userId, audit, ct), member);
     }
+
+    private static Result<OrganizationMember> Outcome(MemberChange change, OrganizationMember member) => change switch
+    {
+        MemberChange.Done => member,
+        MemberChange.LastAdmin => new Conflict("last_admin", LastAdminMessage),
+        _ => NotFound.Instance,
+    };
 
     private static string NewInitialPassword() =>
         "Ikz-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');

@@ -40,7 +40,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
         return row?.ToDomain();
     }
 
-    public async Task SetRoleAsync(Guid organizationId, Guid userId, MembershipRole role, AuditEvent audit, CancellationToken ct)
+    public async Task<MemberChange> SetRoleAsync(Guid organizationId, Guid userId, MembershipRole role, AuditEvent audit, CancellationToken ct)
     {
         const string sql = """
             insert into memberships (organization_id, user_id, role) values (@organizationId, @userId, @role)
@@ -49,30 +49,38 @@ public sealed class MemberStore(HubDb db) : IMemberStore
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
+        if (role != MembershipRole.Admin && await IsLastAdminAsync(scope, organizationId, userId, ct))
+            return MemberChange.LastAdmin;
         await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId, role = role.ToCode() }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
         await scope.CommitAsync(ct);
+        return MemberChange.Done;
     }
 
-    public async Task<bool> RemoveAsync(Guid organizationId, Guid userId, AuditEvent audit, CancellationToken ct)
+    public async Task<MemberChange> RemoveAsync(Guid organizationId, Guid userId, AuditEvent audit, CancellationToken ct)
     {
         const string sql = "delete from memberships where organization_id = @organizationId and user_id = @userId";
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
+        if (await IsLastAdminAsync(scope, organizationId, userId, ct))
+            return MemberChange.LastAdmin;
         if (await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId }, tx, cancellationToken: ct)) == 0)
-            return false;
+            return MemberChange.NotFound;
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
         await scope.CommitAsync(ct);
-        return true;
+        return MemberChange.Done;
     }
 
-    public async Task<int> CountAdminsAsync(Guid organizationId, CancellationToken ct)
+    /// <summary>
+    /// Locks the organization's admin memberships (in key order) until the transaction ends and tells whether the user is
+    /// the only one. A second change waits for the first; once that committed, a demoted admin no longer matches.
+    /// </summary>
+    private static async Task<bool> IsLastAdminAsync(DbScope scope, Guid organizationId, Guid userId, CancellationToken ct)
     {
-        const string sql = "select count(*)::int from memberships where organization_id = @organizationId and role = 'admin'";
-        await using var scope = await db.ReadAsync(ct);
-        var conn = scope.Connection;
-        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct));
+        const string sql = "select user_id from memberships where organization_id = @organizationId and role = 'admin' order by user_id for update";
+        var admins = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, scope.Transaction, cancellationToken: ct))).ToList();
+        return admins is [var only] && only == userId;
     }
 
     private sealed class MemberRow

@@ -1,7 +1,9 @@
+using Dapper;
 using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Tenancy;
 using Hub.Data.Accounts;
+using Hub.Data.Common;
 using Hub.Data.Tenancy;
 using Hub.Testing;
 using Npgsql;
@@ -158,22 +160,70 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
         var store = new MemberStore(db.Db);
 
         Assert.Null(await store.GetAsync(other, user, default));
-        Assert.False(await store.RemoveAsync(other, user, Audit("membership", user, "removed"), default));
+        Assert.Equal(MemberChange.NotFound, await store.RemoveAsync(other, user, Audit("membership", user, "removed"), default));
         Assert.Equal(0, (await store.ListAsync(other, new PageRequest(1, 50), default)).TotalCount);
         Assert.Equal(MembershipRole.Editor, (await store.GetAsync(mine, user, default))!.Role);
     }
 
     [Fact]
-    public async Task SetRoleAsync_ExistingMember_ChangesRoleAndCountsAdmins()
+    public async Task SetRoleAsync_ExistingMember_ChangesRole_ButNeverTheLastAdmins()
     {
         var org = await db.Data.OrganizationAsync();
         var (user, _) = await db.Data.UserAsync(memberships: (org, "editor"));
         var store = new MemberStore(db.Db);
 
-        await store.SetRoleAsync(org, user, MembershipRole.Admin, Audit("membership", user, "role_changed"), default);
-
+        Assert.Equal(MemberChange.Done, await store.SetRoleAsync(org, user, MembershipRole.Admin, Audit("membership", user, "role_changed"), default));
         Assert.Equal(MembershipRole.Admin, (await store.GetAsync(org, user, default))!.Role);
-        Assert.Equal(1, await store.CountAdminsAsync(org, default));
+
+        Assert.Equal(MemberChange.LastAdmin, await store.SetRoleAsync(org, user, MembershipRole.Editor, Audit("membership", user, "role_changed"), default));
+        Assert.Equal(MemberChange.LastAdmin, await store.RemoveAsync(org, user, Audit("membership", user, "removed"), default));
+        Assert.Equal(MembershipRole.Admin, (await store.GetAsync(org, user, default))!.Role);
+        Assert.Equal(MemberChange.Done, await store.SetRoleAsync(org, user, MembershipRole.Admin, Audit("membership", user, "role_changed"), default));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TwoAdminsLeavingAtTheSameMoment_OneIsRefused_TheOrganizationKeepsAnAdmin(bool remove)
+    {
+        var org = await db.Data.OrganizationAsync();
+        var (first, _) = await db.Data.UserAsync(memberships: (org, "admin"));
+        var (second, _) = await db.Data.UserAsync(memberships: (org, "admin"));
+        var store = new MemberStore(db.AppDb); // as the web app's role: it may lock the rows it may change
+        async Task<MemberChange> Leave(Guid user)
+        {
+            using var acting = ActingUser.Use(user);
+            var actor = await db.Data.ActorAsync(user);
+            var audit = AuditEvent.Create(_clock, actor, org, "membership", user, remove ? "removed" : "role_changed");
+            return await (remove ? store.RemoveAsync(org, user, audit, default) : store.SetRoleAsync(org, user, MembershipRole.Editor, audit, default));
+        }
+
+        // A third transaction holds both admin rows, so both changes are under way before either may go on: without the
+        // lock each would count two admins and go ahead.
+        await using var holder = await db.DataSource.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await holder.ExecuteAsync("select 1 from memberships where organization_id = @org and role = 'admin' for update", new { org }, hold);
+        var changes = new[] { Leave(first), Leave(second) };
+        await WaitForLockWaitsAsync(2);
+        await hold.CommitAsync();
+
+        var outcomes = await Task.WhenAll(changes);
+        Assert.Equal(new[] { MemberChange.Done, MemberChange.LastAdmin }, outcomes.Order());
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await conn.ExecuteScalarAsync<int>("select count(*)::int from memberships where organization_id = @org and role = 'admin'", new { org }));
+    }
+
+    private async Task WaitForLockWaitsAsync(int count)
+    {
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            if (await conn.ExecuteScalarAsync<int>("select count(*)::int from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'") >= count)
+                return;
+            await Task.Delay(25);
+        }
+
+        Assert.Fail($"{count} transactions should be waiting for the held rows");
     }
 
     [Fact]
