@@ -20,10 +20,7 @@ public sealed class AdoptionStore(HubDb db) : IAdoptionStore
         join organizations o on o.id = a.organization_id
         join releases rl on rl.id = a.release_id
         join organizations owner on owner.id = rl.owner_organization_id
-        left join lateral (
-            select n.id, n.major, n.minor from releases n
-            where n.draft_id = a.draft_id and n.status = 'active'
-            order by n.major desc, n.minor desc limit 1) newest on true
+        left join releases newest on newest.draft_id = a.draft_id and newest.is_current
         """;
 
     public async Task<Adoption?> GetAsync(Guid id, CancellationToken ct)

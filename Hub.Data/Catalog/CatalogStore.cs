@@ -59,15 +59,12 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
         const string sql = $"""
             {ServiceSelect} where s.ozg_id = @ozgId;
             select leika_key as key, name, leika_typ, sdg_relevant from catalog_leika where ozg_id = @ozgId order by name, leika_key;
-            select * from (
-                select distinct on (rl.draft_id) rl.id as release_id, rl.title, rl.major || '.' || rl.minor as version,
-                       o.name as owner_organization_name, rl.released_at
-                from releases rl
-                join draft_catalog_services dcs on dcs.draft_id = rl.draft_id
-                join organizations o on o.id = rl.owner_organization_id
-                where dcs.ozg_id = @ozgId and rl.status = 'active'
-                order by rl.draft_id, rl.major desc, rl.minor desc) latest
-            order by released_at desc;
+            select rl.id as release_id, rl.title, rl.major || '.' || rl.minor as version, o.name as owner_organization_name, rl.released_at
+            from releases rl
+            join draft_catalog_services dcs on dcs.draft_id = rl.draft_id
+            join organizations o on o.id = rl.owner_organization_id
+            where dcs.ozg_id = @ozgId and rl.is_current
+            order by rl.released_at desc;
             """;
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;

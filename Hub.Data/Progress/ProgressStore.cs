@@ -17,7 +17,7 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
             select count(*) filter (where a.status <> 'dropped')::int as adoptions, count(*) filter (where a.status = 'live')::int as live,
                    count(*) filter (where a.status <> 'dropped' and exists (
                        select 1 from releases n join releases cur on cur.id = a.release_id
-                       where n.draft_id = a.draft_id and n.status = 'active' and (n.major, n.minor) > (cur.major, cur.minor)))::int as behind
+                       where n.draft_id = a.draft_id and n.is_current and (n.major, n.minor) > (cur.major, cur.minor)))::int as behind
             from adoptions a where a.organization_id = @organizationId;
             select name from organizations where id = @organizationId;
             """;
@@ -106,8 +106,7 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
                 union all
                 select month, 0, adoptions from adoption_month_counts where (@All or land_code = @LandCode)) x
             group by month order by month;
-            with newest as (select distinct on (r.draft_id) r.draft_id, r.major, r.minor from releases r where r.status = 'active'
-                            order by r.draft_id, r.major desc, r.minor desc)
+            with newest as (select r.draft_id, r.major, r.minor from releases r where r.is_current)
             select o.name as organization_name, cur.title, cur.major || '.' || cur.minor as adopted_version, n.major || '.' || n.minor as newest_version,
                    (n.major - cur.major) as major_behind, case when n.major = cur.major then n.minor - cur.minor else 0 end as minor_behind, 1 as adopters
             from adoptions a

@@ -13,13 +13,9 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
     private const string MarkStart = SnippetMarks.Start;
     private const string MarkStop = SnippetMarks.Stop;
 
-    // The newest active release per service, written as "no newer active release" so that a search filters the
-    // releases through the full-text index first and checks only the matches (distinct on read all 8,000 first).
-    private const string Latest = """
-        with latest as (
-            select rl.* from releases rl where rl.status = 'active'
-              and not exists (select 1 from releases n where n.draft_id = rl.draft_id and n.status = 'active' and (n.major, n.minor) > (rl.major, rl.minor)))
-        """;
+    // The newest active release per service (kept as releases.is_current, migration 0023; a search finds its matches
+    // among them through a partial full-text index).
+    private const string Latest = "with latest as (select rl.* from releases rl where rl.is_current)";
 
     private const string Select = """
         select l.draft_id, l.id as release_id, l.title, rev.summary, l.major, l.minor, l.released_at, l.notes_html,

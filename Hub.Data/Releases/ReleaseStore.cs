@@ -123,8 +123,14 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
-        var before = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "select status from releases where id = @id for update", new { id }, tx, cancellationToken: ct));
+        // The draft row first, then the release: the order every writer of a service's releases keeps (the lifecycle's
+        // transitions lock the draft; its current release is recounted by a trigger, migration 0023).
+        const string lockRows = """
+            select rl.status from releases rl
+            left join lateral (select 1 from drafts d where d.id = rl.draft_id for no key update) d on true
+            where rl.id = @id for update of rl
+            """;
+        var before = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(lockRows, new { id }, tx, cancellationToken: ct));
         if (before is null || !from.Contains(ReleaseStatusCodes.Parse(before)))
             return null;
         var beforeRelease = (await GetAsync(conn, tx, id, ct))!;
