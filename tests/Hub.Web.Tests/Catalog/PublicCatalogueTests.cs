@@ -91,6 +91,28 @@ public sealed class PublicCatalogueTests(HubWebFactory app) : IClassFixture<HubW
         Assert.Empty(beyond.QuerySelectorAll(".hub-results h2 a"));
     }
 
+    [Fact]
+    public async Task Search_LongDescription_SnippetShowsTheHitFarIntoTheText_NotACompoundBeforeIt()
+    {
+        // The snippet is made from a window of the text around the first word that is the query's lexeme (migration 0024):
+        // here 3,000 characters in, after a compound that merely begins with it.
+        var filler = string.Concat(Enumerable.Repeat("Die Verwaltung prüft jeden Antrag sorgfältig. ", 35));
+        var (editor, id) = await DraftApi.NewDraftAsync(app, "Backwarenaufsicht");
+        await DraftApi.JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{id}", new
+        {
+            title = "Backwarenaufsicht", baseRevision = 1,
+            body = $"## Ablauf\n\nDer Mandelkuchenteig ist kein Thema. {filler}{filler}Erst hier geht es um die Zulassung des Mandelkuchens.",
+        }), HttpStatusCode.OK);
+        await DraftApi.ApproveAndReleaseAsync(app, editor, id, 2, false, "Erste Fassung");
+
+        var page = Html.Parse(await app.Browser().GetStringAsync("/dienste?q=Mandelkuchen"));
+
+        var result = Assert.Single(page.QuerySelectorAll(".hub-results li"));
+        Assert.Equal("Backwarenaufsicht", result.QuerySelector("h2 a")!.TextContent);
+        Assert.Equal(["Mandelkuchens"], result.QuerySelectorAll(".hub-snippet mark").Select(m => m.TextContent));
+        Assert.Contains("Zulassung des Mandelkuchens", result.QuerySelector(".hub-snippet")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("themenfeld=10", true)]
     [InlineData("themenfeld=2", false)]
