@@ -49,7 +49,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
         // indexes (one custom plan per search cost 5 ms of planning). Filters on other tables as exists (…): no join runs
         // through the revisions' row-level policy for every match.
         var filter = Sql.Where(
-            (text, "l.search @@ websearch_to_tsquery('german', @Text)"),
+            (text, "l.search @@ q"),
             (args.ThemenfeldId is not null, """
                 exists (select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
                         where dcs.draft_id = l.draft_id and cs.themenfeld_id = @ThemenfeldId)
@@ -61,26 +61,25 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
                         and (rev.steckbrief->>'targetReifegrad')::int >= @MinReifegrad)
                 """),
             (args.LandCode is not null, "exists (select 1 from organizations o where o.id = l.owner_organization_id and o.land_code = @LandCode)"));
-        var rank = text ? "ts_rank(l.search_head, websearch_to_tsquery('german', @Text))" : "0";
+        // The text's query once per statement (in a generic plan a call in the select list runs again for every row).
+        var words = text ? "websearch_to_tsquery('german', @Text) q, " : "";
+        var rank = text ? "ts_rank(l.search_head, q)" : "0";
         var snippet = text
-            ? $"""
-               ts_headline('german', hub_snippet_source(coalesce(rev.summary, '') || ' ' || rev.body, websearch_to_tsquery('german', @Text)),
-                           websearch_to_tsquery('german', @Text), 'StartSel={MarkStart}, StopSel={MarkStop}, MaxWords=35, MinWords=12, MaxFragments=2')
-               """
+            ? $"ts_headline('german', hub_snippet_source(coalesce(rev.summary, '') || ' ' || rev.body, q), q, 'StartSel={MarkStart}, StopSel={MarkStop}, MaxWords=35, MinWords=12, MaxFragments=2')"
             : "null";
         // The page is chosen first (rank, filters, limit) and counts the matches in the same scan; then only its rows get
         // snippets, figures and details. Only a page past the last match needs the count on its own.
         var sql = $"""
             {Latest},
             page as (select l.id, {rank} as rank, count(*) over () as total
-                     from latest l {filter}
+                     from {words}latest l {filter}
                      order by rank desc, l.released_at desc, l.draft_id
                      limit @Size offset @Offset)
             {Select}, p.total, {snippet} as snippet
-            from page p join releases l on l.id = p.id {Joins} {Details}
+            from {words}page p join releases l on l.id = p.id {Joins} {Details}
             order by p.rank desc, l.released_at desc, l.draft_id;
             """;
-        var count = $"{Latest} select count(*) from latest l {filter}";
+        var count = $"{Latest} select count(*) from {words}latest l {filter}";
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         // A search by text finds its matches through the full-text index (ranked by title and summary, migration 0021).
