@@ -16,7 +16,6 @@ public sealed class BearerAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ITokenStore tokens,
-    IUserStore users,
     IClock clock,
     IStringLocalizer<SharedResource> localizer)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -33,12 +32,9 @@ public sealed class BearerAuthenticationHandler(
         if (token.Length is < 10 or > 200)
             return AuthenticateResult.Fail("Malformed token.");
 
-        var userId = await tokens.FindUserAsync(ApiTokens.Hash(token), clock.UtcNow, Context.RequestAborted);
-        if (userId is null)
-            return AuthenticateResult.Fail("Unknown, expired or revoked token.");
-        var actor = await users.LoadActorAsync(userId.Value, Context.RequestAborted);
+        var actor = await tokens.FindActorAsync(ApiTokens.Hash(token), clock.UtcNow, Context.RequestAborted);
         if (actor is null)
-            return AuthenticateResult.Fail("Account disabled.");
+            return AuthenticateResult.Fail("Unknown, expired or revoked token, or a disabled account.");
 
         CurrentActor.Remember(Context, actor);
         var identity = new ClaimsIdentity(

@@ -39,9 +39,10 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
     }
 
     [Fact]
-    public async Task FindUserAsync_ValidExpiredRevokedAndDisabled_OnlyValidFindsTheUser()
+    public async Task FindActorAsync_ValidExpiredRevokedAndDisabled_OnlyValidFindsTheUser()
     {
-        var (user, _) = await db.Data.UserAsync();
+        var org = await db.Data.OrganizationAsync();
+        var (user, _) = await db.Data.UserAsync(memberships: (org, "reviewer"));
         var tokens = new TokenStore(db.Db);
         var now = DateTimeOffset.UtcNow;
         byte[] valid = [1, 2, 3, (byte)Random.Shared.Next(256), .. Guid.NewGuid().ToByteArray()];
@@ -52,14 +53,16 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
         await tokens.CreateAsync(Guid.NewGuid(), user, revoked, "revoked", now, now.AddDays(1), default);
         Assert.True(await tokens.RevokeAsync(revoked, now, default));
 
-        Assert.Equal(user, await tokens.FindUserAsync(valid, now, default));
-        Assert.Null(await tokens.FindUserAsync(expired, now, default));
-        Assert.Null(await tokens.FindUserAsync(revoked, now, default));
-        Assert.Null(await tokens.FindUserAsync([9, 9, 9], now, default));
+        var actor = await tokens.FindActorAsync(valid, now, default);
+        Assert.Equal(user, actor!.UserId);
+        Assert.Equal([(org, Hub.Core.Tenancy.MembershipRole.Reviewer)], actor.Memberships.Select(m => (m.OrganizationId, m.Role)));
+        Assert.Null(await tokens.FindActorAsync(expired, now, default));
+        Assert.Null(await tokens.FindActorAsync(revoked, now, default));
+        Assert.Null(await tokens.FindActorAsync([9, 9, 9], now, default));
 
         await using (var conn = await db.DataSource.OpenConnectionAsync())
             await conn.ExecuteAsync("update users set disabled_at = now() where id = @user", new { user });
-        Assert.Null(await tokens.FindUserAsync(valid, now, default));
+        Assert.Null(await tokens.FindActorAsync(valid, now, default));
         Assert.Null(await new UserStore(db.Db).LoadActorAsync(user, default));
     }
 
