@@ -28,25 +28,23 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
 
     public async Task<Page<CatalogService>> SearchAsync(CatalogQuery query, PageRequest page, CancellationToken ct)
     {
-        const string filter = """
-            where (@ThemenfeldId::int is null or s.themenfeld_id = @ThemenfeldId)
-              and (@Text::text is null
-                   or s.ozg_id = @Text
-                   or s.search @@ websearch_to_tsquery('german', @Text)
-                   or s.name ilike @Pattern
-                   or exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.name ilike @Pattern))
-            """;
-        const string sql = $"""
+        var text = FieldValidator.Trim(query.Text);
+        var filter = Sql.Where(
+            (query.ThemenfeldId is not null, "s.themenfeld_id = @ThemenfeldId"),
+            (text is not null, """
+                (s.ozg_id = @Text or s.search @@ websearch_to_tsquery('german', @Text) or s.name ilike @Pattern
+                 or exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.name ilike @Pattern))
+                """));
+        var sql = $"""
             {ServiceSelect}
             {filter}
             order by case when s.ozg_id = @Text then 0 else 1 end, s.name, s.ozg_id
             limit @Size offset @Offset;
             select count(*) from catalog_services s {filter};
             """;
-        var text = FieldValidator.Trim(query.Text);
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             query.ThemenfeldId, Text = text, Pattern = Sql.ContainsPattern(text), page.Size, page.Offset,
         }, cancellationToken: ct));

@@ -35,8 +35,9 @@ public static class HubDatabase
         //   per connection. PostgreSQL's own choice (auto) kept planning every query on a table with row-level policies
         //   afresh, because a custom plan for one user always looks cheaper than the generic one (measured: "Meine
         //   Aufgaben" planned its two main queries in 6 ms each per request, executing them took 0.3 ms; generic plans
-        //   execute as fast). Queries whose optional filters need a plan for the values at hand ask for their own
-        //   custom plan (Sql.CustomPlan). The owner's connections (CLI, seeding) keep PostgreSQL's default.
+        //   execute as fast). Queries with optional filters write only the filters given (Sql.Where), so each combination
+        //   has its own generic plan that can use their indexes. The owner's connections (CLI, seeding) keep PostgreSQL's
+        //   default.
         if (string.IsNullOrEmpty(settings.Options))
             settings.Options = statelessSessions ? "-c jit=off -c plan_cache_mode=force_generic_plan" : "-c jit=off";
         if (settings.MaxAutoPrepare == 0)

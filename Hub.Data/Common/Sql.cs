@@ -3,17 +3,6 @@ namespace Hub.Data.Common;
 internal static class Sql
 {
     /// <summary>
-    /// The statements of <paramref name="sql"/> planned for the values at hand (one custom plan per execution) instead of
-    /// the web app's generic plans: for queries with optional filters (<c>@x is null or …</c>), whose one generic plan
-    /// cannot use the index of a filter that may be absent. Transaction-local; the connection's own mode returns after.
-    /// </summary>
-    public static string CustomPlan(string sql) => $"""
-        set local plan_cache_mode = force_custom_plan;
-        {sql.TrimEnd().TrimEnd(';')};
-        reset plan_cache_mode;
-        """;
-
-    /// <summary>
     /// No table read from start to end while an index can find the rows: for a full-text match that most rows pass, where
     /// PostgreSQL does not count what a sequential scan costs it to decompress every row's large search vector (the index
     /// finds the matches without reading the vectors). Transaction-local; the setting returns after the statements.
@@ -26,8 +15,8 @@ internal static class Sql
 
     /// <summary>
     /// A <c>where</c> clause of the conditions that are present (empty if none): SQL per set of filters, so that each keeps
-    /// a generic plan using its indexes, where <c>(@x is null or …)</c> needs a custom plan per execution
-    /// (<see cref="CustomPlan"/>).
+    /// a generic plan using its indexes (one generic plan for <c>(@x is null or col = @x)</c> cannot use the index of a
+    /// filter that may be absent; the web app's connections plan generically, see HubDatabase).
     /// </summary>
     public static string Where(params (bool Present, string Condition)[] conditions)
     {

@@ -115,13 +115,12 @@ public sealed class DraftStore(HubDb db) : IDraftStore
 
     public async Task<Page<DraftSummary>> ListVisibleAsync(Actor actor, DraftQuery query, PageRequest page, CancellationToken ct)
     {
-        const string filter = $"""
-            where {VisibleFilter}
-              and (@Status::text is null or d.status = @Status)
-              and (@CooperationId::uuid is null or d.cooperation_id = @CooperationId)
-              and (@OrganizationId::uuid is null or d.owner_organization_id = @OrganizationId)
-            """;
-        const string sql = $"""
+        var filter = Sql.Where(
+            (true, VisibleFilter),
+            (query.Status is not null, "d.status = @Status"),
+            (query.CooperationId is not null, "d.cooperation_id = @CooperationId"),
+            (query.OrganizationId is not null, "d.owner_organization_id = @OrganizationId"));
+        var sql = $"""
             {HeadSelect}
             {filter}
             order by d.updated_at desc, d.id
@@ -132,7 +131,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
         args.AddDynamicParams(new { Status = query.Status?.ToCode(), query.CooperationId, query.OrganizationId, page.Size, page.Offset });
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), args, cancellationToken: ct));
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
         var items = (await grid.ReadAsync<DraftHeadRow>()).Select(r => r.ToSummary()).ToList();
         return new Page<DraftSummary>(items, page.Number, page.Size, await grid.ReadSingleAsync<long>());
     }

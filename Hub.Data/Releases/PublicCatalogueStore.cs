@@ -100,29 +100,34 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
 
     public async Task<IReadOnlyList<FeedEntry>> FeedAsync(int? themenfeldId, Guid? draftId, int count, CancellationToken ct)
     {
-        const string sql = """
+        var filter = Sql.Where(
+            (draftId is not null, "rl.draft_id = @draftId"),
+            (themenfeldId is not null, """
+                exists (select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
+                        where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @themenfeldId)
+                """));
+        var sql = $"""
             select rl.id as release_id, rl.draft_id, rl.title, rl.major, rl.minor, rl.released_at, rl.notes, o.name as owner_organization_name
             from releases rl join organizations o on o.id = rl.owner_organization_id
-            where (@draftId::uuid is null or rl.draft_id = @draftId)
-              and (@themenfeldId::int is null or exists (select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
-                                                         where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @themenfeldId))
+            {filter}
             order by rl.released_at desc, rl.id
             limit @count
             """;
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        return (await conn.QueryAsync<FeedRow>(new CommandDefinition(Sql.CustomPlan(sql), new { themenfeldId, draftId, count }, cancellationToken: ct)))
+        return (await conn.QueryAsync<FeedRow>(new CommandDefinition(sql, new { themenfeldId, draftId, count }, cancellationToken: ct)))
             .Select(r => new FeedEntry(r.ReleaseId, r.DraftId, r.Title, new ReleaseVersion(r.Major, r.Minor), r.ReleasedAt, r.Notes, r.OwnerOrganizationName)).ToList();
     }
 
-    public Task<IReadOnlyList<(Guid Id, string Name)>> OwnersAsync(string? landCode, CancellationToken ct) => PairsAsync("""
+    public Task<IReadOnlyList<(Guid Id, string Name)>> OwnersAsync(string? landCode, CancellationToken ct) => PairsAsync($"""
         select distinct o.id, o.name from releases rl join organizations o on o.id = rl.owner_organization_id
-        where rl.status = 'active' and (@landCode::text is null or o.land_code = @landCode) order by o.name
+        {Sql.Where((true, "rl.status = 'active'"), (landCode is not null, "o.land_code = @landCode"))} order by o.name
         """, landCode, ct);
 
-    public Task<IReadOnlyList<(Guid Id, string Name)>> CooperationsAsync(string? landCode, CancellationToken ct) => PairsAsync("""
+    public Task<IReadOnlyList<(Guid Id, string Name)>> CooperationsAsync(string? landCode, CancellationToken ct) => PairsAsync($"""
         select distinct c.id, c.name from releases rl join cooperations c on c.id = rl.cooperation_id
-        where rl.status = 'active' and (@landCode::text is null or exists (select 1 from organizations o where o.id = rl.owner_organization_id and o.land_code = @landCode))
+        {Sql.Where((true, "rl.status = 'active'"),
+                   (landCode is not null, "exists (select 1 from organizations o where o.id = rl.owner_organization_id and o.land_code = @landCode)"))}
         order by c.name
         """, landCode, ct);
 
@@ -130,7 +135,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
     {
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        return (await conn.QueryAsync<(Guid, string)>(new CommandDefinition(Sql.CustomPlan(sql), new { landCode }, cancellationToken: ct))).ToList();
+        return (await conn.QueryAsync<(Guid, string)>(new CommandDefinition(sql, new { landCode }, cancellationToken: ct))).ToList();
     }
 
     private sealed class FeedRow

@@ -22,31 +22,35 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
 
     public async Task<Page<ReleaseInfo>> ListAsync(ReleaseQuery query, PageRequest page, CancellationToken ct)
     {
-        const string filter = """
-            where (@Pattern::text is null or rl.title ilike @Pattern or o.name ilike @Pattern
-                   or exists (select 1 from draft_catalog_services dcs where dcs.draft_id = rl.draft_id and dcs.ozg_id = @Text))
-              and (@ThemenfeldId::int is null or exists (
-                   select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
-                   where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @ThemenfeldId))
-              and (@Status::text is null or rl.status = @Status)
-              and (@DraftId::uuid is null or rl.draft_id = @DraftId)
-              and (@OwnerId::uuid is null or rl.owner_organization_id = @OwnerId)
-              and (@CooperationId::uuid is null or rl.cooperation_id = @CooperationId)
-              and (@LandCode::text is null or o.land_code = @LandCode)
-              and (@MinReifegrad::int is null or exists (select 1 from draft_revisions rev where rev.draft_id = rl.draft_id and rev.revision = rl.revision
-                                                         and (rev.steckbrief->>'targetReifegrad')::int >= @MinReifegrad))
-            """;
-        const string sql = $"""
+        var text = FieldValidator.Trim(query.Text);
+        var filter = Sql.Where(
+            (text is not null, """
+                (rl.title ilike @Pattern or o.name ilike @Pattern
+                 or exists (select 1 from draft_catalog_services dcs where dcs.draft_id = rl.draft_id and dcs.ozg_id = @Text))
+                """),
+            (query.ThemenfeldId is not null, """
+                exists (select 1 from draft_catalog_services dcs join catalog_services cs on cs.ozg_id = dcs.ozg_id
+                        where dcs.draft_id = rl.draft_id and cs.themenfeld_id = @ThemenfeldId)
+                """),
+            (query.Status is not null, "rl.status = @Status"),
+            (query.DraftId is not null, "rl.draft_id = @DraftId"),
+            (query.OwnerId is not null, "rl.owner_organization_id = @OwnerId"),
+            (query.CooperationId is not null, "rl.cooperation_id = @CooperationId"),
+            (query.LandCode is not null, "o.land_code = @LandCode"),
+            (query.MinReifegrad is not null, """
+                exists (select 1 from draft_revisions rev where rev.draft_id = rl.draft_id and rev.revision = rl.revision
+                        and (rev.steckbrief->>'targetReifegrad')::int >= @MinReifegrad)
+                """));
+        var sql = $"""
             {Select}
             {filter}
             order by rl.released_at desc, rl.id
             limit @Size offset @Offset;
             select count(*) from releases rl join organizations o on o.id = rl.owner_organization_id {filter};
             """;
-        var text = FieldValidator.Trim(query.Text);
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Text = text, Pattern = Sql.ContainsPattern(text), query.ThemenfeldId, Status = query.Status?.ToCode(), query.DraftId, query.OwnerId, query.CooperationId,
             query.LandCode, query.MinReifegrad, page.Size, page.Offset,
@@ -57,7 +61,7 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
 
     public async Task<IReadOnlyList<ReleaseInfo>> ListForDraftAsync(Guid draftId, CancellationToken ct)
     {
-        // Not ListAsync with a draft filter: its optional filters need a custom plan (planned per call), this one does not.
+        // Not ListAsync with a draft filter: that one pages and counts; a draft's releases are few and all shown.
         const string sql = $"{Select} where rl.draft_id = @draftId order by rl.released_at desc, rl.id";
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;

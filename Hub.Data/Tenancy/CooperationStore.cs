@@ -23,11 +23,11 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
 
     public async Task<Page<CooperationSummary>> ListAsync(CooperationQuery query, PageRequest page, CancellationToken ct)
     {
-        const string filter = $"""
-            where (@Pattern::text is null or c.name ilike @Pattern)
-              and (@OrganizationIds::uuid[] is null or c.id in ({OfOrganizations}))
-            """;
-        const string sql = $"""
+        var pattern = Sql.ContainsPattern(query.Text);
+        var filter = Sql.Where(
+            (pattern is not null, "c.name ilike @Pattern"),
+            (query.OrganizationIds is not null, $"c.id in ({OfOrganizations})"));
+        var sql = $"""
             {SummaryColumns}
             {filter}
             order by c.name, c.id
@@ -36,9 +36,9 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
             """;
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
-            Pattern = Sql.ContainsPattern(query.Text),
+            Pattern = pattern,
             OrganizationIds = query.OrganizationIds?.ToArray(),
             page.Size,
             page.Offset,

@@ -13,20 +13,19 @@ public sealed class OrganizationStore(HubDb db) : IOrganizationStore
 
     public async Task<Page<Organization>> ListAsync(OrganizationQuery query, PageRequest page, CancellationToken ct)
     {
-        const string sql = $"""
-            select {Columns} from organizations
-            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix::text)
-              and (@LandCode::text is null or land_code = @LandCode)
+        var pattern = Sql.ContainsPattern(query.Text);
+        var filter = Sql.Where(
+            (pattern is not null, "(name ilike @Pattern or ags like @Prefix::text)"),
+            (query.LandCode is not null, "land_code = @LandCode"));
+        var sql = $"""
+            select {Columns} from organizations {filter}
             order by name, id
             limit @Size offset @Offset;
-            select count(*) from organizations
-            where (@Pattern::text is null or name ilike @Pattern or ags like @Prefix::text)
-              and (@LandCode::text is null or land_code = @LandCode);
+            select count(*) from organizations {filter};
             """;
-        var pattern = Sql.ContainsPattern(query.Text);
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(Sql.CustomPlan(sql), new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
             Pattern = pattern,
             Prefix = query.Text?.Trim() is { Length: > 0 } t && t.All(char.IsAsciiDigit) ? t + "%" : null,

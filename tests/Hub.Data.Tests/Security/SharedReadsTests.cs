@@ -91,7 +91,7 @@ public sealed class SharedReadsTests(TestDatabase db) : IClassFixture<TestDataba
     }
 
     [Fact]
-    public async Task OptionalFilterQuery_GetsItsCustomPlan_TheSharedTransactionKeepsTheAppsGenericPlans()
+    public async Task OptionalFilterQuery_FindsByItsFilters_TheSharedTransactionKeepsTheAppsGenericPlans()
     {
         var (user, _) = await db.Data.UserAsync();
         var name = "Planprobe " + Guid.NewGuid().ToString("N")[..8];
