@@ -18,6 +18,8 @@ internal static class BenchScenarios
 {
     public const string Yardstick = "Fortunes-Yardstick";
 
+    public const string SignedInFloor = "Untergrenze angemeldet (Passwortseite)";
+
     public static async Task<List<Scenario>> PrepareAsync(NpgsqlDataSource owner, string url, string password, int maxClients)
     {
         await using var conn = await owner.OpenConnectionAsync();
@@ -119,6 +121,9 @@ internal static class BenchScenarios
         return
         [
             new(Yardstick, "—", null, null, (c, random, ct) => anonymous.GetAsync("/bench/fortunes", ct)),
+            // The least a signed-in page costs (session check with the actor, read transaction, unread badge, layout, one
+            // form): what no signed-in page can go below. Measured to read the ratios above against, no target of its own.
+            new(SignedInFloor, "—", null, null, (c, random, ct) => browsers[Pick(reviewers, random).Email].GetAsync("/konto/passwort", ct)),
             new("Meine Aufgaben (Prüferin)", "p95 < 50 ms, ≥ 0.5×", 50, 0.5, (c, random, ct) => browsers[Pick(reviewers, random).Email].GetAsync("/", ct)),
             new("Entwurfsseite", "p95 < 50 ms, ≥ 0.5×", 50, 0.5, (c, random, ct) =>
             {
