@@ -31,8 +31,9 @@ public sealed class CatalogStore(HubDb db) : ICatalogStore
         var text = FieldValidator.Trim(query.Text);
         var filter = Sql.Where(
             (query.ThemenfeldId is not null, "s.themenfeld_id = @ThemenfeldId"),
+            // The text's query as a sub-select: computed once, not for every row the generic plan filters.
             (text is not null, """
-                (s.ozg_id = @Text or s.search @@ websearch_to_tsquery('german', @Text) or s.name ilike @Pattern
+                (s.ozg_id = @Text or s.search @@ (select websearch_to_tsquery('german', @Text)) or s.name ilike @Pattern
                  or exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.name ilike @Pattern))
                 """));
         var sql = $"""

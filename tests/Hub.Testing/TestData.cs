@@ -69,6 +69,35 @@ public sealed class TestData(NpgsqlDataSource db)
         await conn.ExecuteAsync("insert into cooperation_coordinators (cooperation_id, user_id) values (@cooperationId, @userId)", new { cooperationId, userId });
     }
 
+    /// <summary>A service draft with its first revision, marked released; its releases come from <see cref="ReleaseAsync"/>.</summary>
+    public async Task<Guid> ServiceDraftAsync(Guid owner, Guid cooperation, Guid editor)
+    {
+        var id = Ids.New();
+        await using var conn = await db.OpenConnectionAsync();
+        await conn.ExecuteAsync("""
+            insert into drafts (id, owner_organization_id, cooperation_id, status, current_revision, title, summary, created_by, created_at, updated_at)
+            values (@id, @owner, @cooperation, 'released', 1, 'Dienst', '', @editor, now(), now());
+            insert into draft_revisions (draft_id, revision, title, summary, body, body_html, created_by, created_at)
+            values (@id, 1, 'Dienst', '', 'Text', '<p>Text</p>', @editor, now());
+            """, new { id, owner, cooperation, editor });
+        return id;
+    }
+
+    /// <summary>A release of the draft's first revision; on <paramref name="conn"/> and <paramref name="tx"/> when given.</summary>
+    public async Task<Guid> ReleaseAsync(
+        Guid draft, Guid owner, Guid cooperation, Guid editor, int major, int minor, string status = "active", NpgsqlConnection? conn = null, NpgsqlTransaction? tx = null)
+    {
+        var id = Ids.New();
+        await using var own = conn is null ? await db.OpenConnectionAsync() : null;
+        await (conn ?? own!).ExecuteAsync("""
+            insert into releases (id, draft_id, owner_organization_id, cooperation_id, revision, major, minor, breaking, notes, notes_html, title, released_by,
+                                  released_at, status, status_reason)
+            values (@id, @draft, @owner, @cooperation, 1, @major, @minor, false, '', '', 'Dienst', @editor, now(), @status,
+                    case when @status = 'active' then null else 'alt' end)
+            """, new { id, draft, owner, cooperation, editor, major, minor, status }, tx);
+        return id;
+    }
+
     public async Task<long> CountAsync(string table, string where = "true", object? args = null)
     {
         await using var conn = await db.OpenConnectionAsync();

@@ -56,7 +56,7 @@ public sealed class CounterDriftTests
         await using var conn = await owner.OpenConnectionAsync();
         await conn.ExecuteAsync("update organizations set kreis_code = (array['06431', '06432', '07111', null])[1 + (abs(hashtext(id::text)) % 4)] where id = any(@orgs)", new { orgs = orgs.ToArray() });
         var services = (await conn.QueryAsync<string>("select ozg_id from catalog_services order by ozg_id")).ToArray();
-        var releases = await ReleasesAsync(conn, orgs[0], coop, editor, 6);
+        var releases = await ReleasesAsync(data, orgs[0], coop, editor, 6);
         Assert.NotEmpty(services);
 
         var deadlocks = 0;
@@ -155,22 +155,13 @@ public sealed class CounterDriftTests
     }
 
     /// <summary>Drafts with one revision and one active release each, owned by <paramref name="owner"/>.</summary>
-    private static async Task<List<(Guid Id, Guid Draft)>> ReleasesAsync(NpgsqlConnection conn, Guid owner, Guid coop, Guid editor, int count)
+    private static async Task<List<(Guid Id, Guid Draft)>> ReleasesAsync(TestData data, Guid owner, Guid coop, Guid editor, int count)
     {
         var releases = new List<(Guid, Guid)>();
         for (var i = 0; i < count; i++)
         {
-            var draft = Guid.CreateVersion7();
-            var release = Guid.CreateVersion7();
-            await conn.ExecuteAsync("""
-                insert into drafts (id, owner_organization_id, cooperation_id, status, current_revision, title, summary, created_by, created_at, updated_at)
-                values (@draft, @owner, @coop, 'released', 1, 'Dienst', '', @editor, now(), now());
-                insert into draft_revisions (draft_id, revision, title, summary, body, body_html, created_by, created_at)
-                values (@draft, 1, 'Dienst', '', 'Text', '<p>Text</p>', @editor, now());
-                insert into releases (id, draft_id, owner_organization_id, cooperation_id, revision, major, minor, breaking, notes, notes_html, title, released_by, released_at)
-                values (@release, @draft, @owner, @coop, 1, 1, 0, false, '', '', 'Dienst', @editor, now());
-                """, new { draft, release, owner, coop, editor });
-            releases.Add((release, draft));
+            var draft = await data.ServiceDraftAsync(owner, coop, editor);
+            releases.Add((await data.ReleaseAsync(draft, owner, coop, editor, 1, 0), draft));
         }
 
         return releases;

@@ -32,13 +32,13 @@ public sealed class CurrentReleaseTests(TestDatabase db) : IClassFixture<TestDat
         var (draft, owner, coop, editor) = await DraftAsync();
         await using var conn = await db.DataSource.OpenConnectionAsync();
 
-        var v10 = await ReleaseAsync(conn, draft, owner, coop, editor, 1, 0);
+        var v10 = await db.Data.ReleaseAsync(draft, owner, coop, editor, 1, 0);
         Assert.Equal([v10], await CurrentOfAsync(conn, draft));
-        var v11 = await ReleaseAsync(conn, draft, owner, coop, editor, 1, 1);
+        var v11 = await db.Data.ReleaseAsync(draft, owner, coop, editor, 1, 1);
         Assert.Equal([v11], await CurrentOfAsync(conn, draft));
         await conn.ExecuteAsync("update releases set status = 'deprecated', status_reason = 'alt' where id = @v11", new { v11 });
         Assert.Equal([v10], await CurrentOfAsync(conn, draft));
-        var v20 = await ReleaseAsync(conn, draft, owner, coop, editor, 2, 0, status: "withdrawn");
+        var v20 = await db.Data.ReleaseAsync(draft, owner, coop, editor, 2, 0, "withdrawn");
         Assert.Equal([v10], await CurrentOfAsync(conn, draft));
         await conn.ExecuteAsync("update releases set status = 'active', status_reason = null where id = any(@ids)", new { ids = new[] { v11, v20 } });
         Assert.Equal([v20], await CurrentOfAsync(conn, draft));
@@ -82,7 +82,7 @@ public sealed class CurrentReleaseTests(TestDatabase db) : IClassFixture<TestDat
                     "select coalesce(max(major), 1), coalesce(max(minor) filter (where major = (select max(major) from releases where draft_id = @draft)), -1) + 1 from releases where draft_id = @draft",
                     new { draft }, tx);
                 var major = random.Next(4) == 0;
-                await ReleaseAsync(conn, draft, owner, coop, editor, major ? next.Major + 1 : next.Major, major ? 0 : next.Minor, tx);
+                await db.Data.ReleaseAsync(draft, owner, coop, editor, major ? next.Major + 1 : next.Major, major ? 0 : next.Minor, conn: conn, tx: tx);
                 await tx.CommitAsync();
             }
         }
@@ -101,27 +101,7 @@ public sealed class CurrentReleaseTests(TestDatabase db) : IClassFixture<TestDat
         var partner = await db.Data.OrganizationAsync();
         var coop = await db.Data.CooperationAsync(owner, partner);
         var (editor, _) = await db.Data.UserAsync(memberships: (owner, "editor"));
-        var draft = Guid.CreateVersion7();
-        await using var conn = await db.DataSource.OpenConnectionAsync();
-        await conn.ExecuteAsync("""
-            insert into drafts (id, owner_organization_id, cooperation_id, status, current_revision, title, summary, created_by, created_at, updated_at)
-            values (@draft, @owner, @coop, 'released', 1, 'Dienst', '', @editor, now(), now());
-            insert into draft_revisions (draft_id, revision, title, summary, body, body_html, created_by, created_at)
-            values (@draft, 1, 'Dienst', '', 'Text', '<p>Text</p>', @editor, now());
-            """, new { draft, owner, coop, editor });
-        return (draft, owner, coop, editor);
-    }
-
-    private static async Task<Guid> ReleaseAsync(
-        NpgsqlConnection conn, Guid draft, Guid owner, Guid coop, Guid editor, int major, int minor, NpgsqlTransaction? tx = null, string status = "active")
-    {
-        var id = Guid.CreateVersion7();
-        await conn.ExecuteAsync("""
-            insert into releases (id, draft_id, owner_organization_id, cooperation_id, revision, major, minor, breaking, notes, notes_html, title, released_by, released_at,
-                                  status, status_reason)
-            values (@id, @draft, @owner, @coop, 1, @major, @minor, false, '', '', 'Dienst', @editor, now(), @status, case when @status = 'active' then null else 'alt' end)
-            """, new { id, draft, owner, coop, editor, major, minor, status }, tx);
-        return id;
+        return (await db.Data.ServiceDraftAsync(owner, coop, editor), owner, coop, editor);
     }
 
     private static async Task<List<Guid>> CurrentOfAsync(NpgsqlConnection conn, Guid draft) =>

@@ -23,7 +23,7 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
 {
     private static readonly string[] _scenarios =
     [
-        "Fortunes-Yardstick", "Meine Aufgaben (Prüferin)", "Entwurfsseite", "Katalogsuche (öffentlich)", "Vergleich 20 kB",
+        "Fortunes-Yardstick", "Untergrenze angemeldet (Passwortseite)", "Meine Aufgaben (Prüferin)", "Entwurfsseite", "Katalogsuche (öffentlich)", "Vergleich 20 kB",
         "Dashboard Organisation", "Dashboard Verbund", "Dashboard Deutschland", "Schreiblast gemischt",
     ];
 
