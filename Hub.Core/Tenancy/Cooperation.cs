@@ -35,7 +35,4 @@ public sealed record CooperationDetails(
 /// Filter for cooperation lists. With <paramref name="OrganizationIds"/> given, a cooperation matches when one of the
 /// organizations is a member (a user's own cooperations, with those they coordinate: <see cref="ICooperationStore.ListMineAsync"/>).
 /// </summary>
-public sealed record CooperationQuery(string? Text, IReadOnlyCollection<Guid>? OrganizationIds = null)
-{
-    public static CooperationQuery Of(Guid organizationId) => new(null, [organizationId]);
-}
+public sealed record CooperationQuery(string? Text, IReadOnlyCollection<Guid>? OrganizationIds = null);

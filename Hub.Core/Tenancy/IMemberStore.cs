@@ -10,9 +10,10 @@ public interface IMemberStore
     Task<OrganizationMember?> GetAsync(Guid organizationId, Guid userId, CancellationToken ct);
 
     /// <summary>
-    /// Adds the membership or changes its role, with the audit event, in one transaction; refuses to take the
-    /// organization's last admin's role (<see cref="MemberChange.LastAdmin"/>). The check and the write happen under
-    /// one lock on the organization's admins, so two admins demoting each other at the same moment cannot both pass.
+    /// Adds the membership or changes its role, with the audit event, in one transaction; refuses what
+    /// <see cref="TenancyPolicy.KeepsAnAdmin"/> refuses (<see cref="MemberChange.LastAdmin"/>), asked with the
+    /// organization's admins locked in the same transaction, so two admins demoting each other at the same moment cannot
+    /// both pass.
     /// </summary>
     Task<MemberChange> SetRoleAsync(Guid organizationId, Guid userId, MembershipRole role, AuditEvent audit, CancellationToken ct);
 

@@ -6,6 +6,14 @@ public static class TenancyPolicy
     public static bool CanManageMembers(Actor actor, Guid organizationId) =>
         actor.IsPlatformAdmin || actor.RoleIn(organizationId) == MembershipRole.Admin;
 
+    /// <summary>
+    /// An organization keeps an admin: the user may get <paramref name="role"/> (null: leave the organization) unless
+    /// they are its only admin and would stop being one. <paramref name="admins"/> are read under lock by the store that
+    /// writes the change (two admins leaving at once cannot both pass).
+    /// </summary>
+    public static bool KeepsAnAdmin(IReadOnlyCollection<Guid> admins, Guid userId, MembershipRole? role) =>
+        role == MembershipRole.Admin || !admins.Contains(userId) || admins.Count > 1;
+
     public static bool CanCreateOrganizations(Actor actor) => actor.IsPlatformAdmin;
 
     public static bool CanCreateCooperations(Actor actor) => actor.IsPlatformAdmin;

@@ -18,28 +18,27 @@ public sealed class SessionStore(HubDb db) : ISessionStore
         return id;
     }
 
+    // One round trip: is it valid, (at most once a minute, so requests do not all write) when was it last used, and who
+    // is the user. The user is read whatever the answer (a few index lookups) and dropped when the session is not.
+    private static readonly string _touch = $"""
+        with valid as (
+            select s.id from sessions s join users u on u.id = s.user_id
+            where s.id = @sessionId and s.user_id = @userId and s.ended_at is null and u.disabled_at is null
+              and s.last_seen_at > @idleSince and s.created_at > @absoluteSince),
+        touched as (
+            update sessions set last_seen_at = @now where id in (select id from valid) and last_seen_at < @touchBefore returning id)
+        select exists (select 1 from valid);
+        {UserStore.ActorSql}
+        """;
+
     public async Task<Actor?> TouchAsync(Guid sessionId, Guid userId, DateTimeOffset now, SessionPolicy policy, CancellationToken ct)
     {
-        // One round trip: is it valid, (at most once a minute, so requests do not all write) when was it last used, and
-        // who is the user. The user is read whatever the answer (a few index lookups) and dropped when the session is not.
-        const string sql = $"""
-            with valid as (
-                select s.id from sessions s join users u on u.id = s.user_id
-                where s.id = @sessionId and s.user_id = @userId and s.ended_at is null and u.disabled_at is null
-                  and s.last_seen_at > @idleSince and s.created_at > @absoluteSince),
-            touched as (
-                update sessions set last_seen_at = @now where id in (select id from valid) and last_seen_at < @touchBefore returning id)
-            select exists (select 1 from valid);
-            {UserStore.ActorSql}
-            """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(_touch, new
         {
             sessionId, userId, now, idleSince = now - policy.Idle, absoluteSince = now - policy.Absolute, touchBefore = now - TimeSpan.FromMinutes(1),
         }, cancellationToken: ct));
-        var open = await grid.ReadSingleAsync<bool>();
-        var actor = await UserStore.ReadActorAsync(grid);
-        return open ? actor : null;
+        return await UserStore.ReadActorIfValidAsync(grid);
     }
 
     public async Task EndAsync(Guid sessionId, DateTimeOffset now, string reason, CancellationToken ct)

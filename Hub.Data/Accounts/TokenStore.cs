@@ -21,29 +21,24 @@ public sealed class TokenStore(HubDb db) : ITokenStore
         await scope.CommitAsync(ct);
     }
 
-    // The actor's statements for the token's user (a disabled user, like an unknown token, finds no user row).
-    private static readonly string _actorOfToken = UserStore.ActorSql.Replace("@userId",
-        "(select t.user_id from api_tokens t where t.token_hash = @tokenHash and t.revoked_at is null and t.expires_at > @now)", StringComparison.Ordinal);
+    // One round trip: is the token valid, (at most once a minute, so requests do not all write) when was it last used, and
+    // who is its user (whether the token counts is the first statement's answer).
+    private static readonly string _find = $"""
+        with valid as (
+            select t.token_hash, t.user_id, t.last_used_at from api_tokens t join users u on u.id = t.user_id
+            where t.token_hash = @tokenHash and t.revoked_at is null and t.expires_at > @now and u.disabled_at is null),
+        touched as (
+            update api_tokens set last_used_at = @now
+            where token_hash in (select token_hash from valid where last_used_at is null or last_used_at < @touchBefore) returning 1)
+        select exists (select 1 from valid);
+        {UserStore.ActorSqlFor("(select t.user_id from api_tokens t where t.token_hash = @tokenHash)")}
+        """;
 
     public async Task<Actor?> FindActorAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken ct)
     {
-        // One round trip: is the token valid, (at most once a minute, so requests do not all write) when was it last used,
-        // and who is its user.
-        var sql = $"""
-            with valid as (
-                select t.token_hash, t.user_id, t.last_used_at from api_tokens t join users u on u.id = t.user_id
-                where t.token_hash = @tokenHash and t.revoked_at is null and t.expires_at > @now and u.disabled_at is null),
-            touched as (
-                update api_tokens set last_used_at = @now
-                where token_hash in (select token_hash from valid where last_used_at is null or last_used_at < @touchBefore) returning 1)
-            select exists (select 1 from valid);
-            {_actorOfToken}
-            """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { tokenHash, now, touchBefore = now - TimeSpan.FromMinutes(1) }, cancellationToken: ct));
-        var valid = await grid.ReadSingleAsync<bool>();
-        var actor = await UserStore.ReadActorAsync(grid);
-        return valid ? actor : null;
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(_find, new { tokenHash, now, touchBefore = now - TimeSpan.FromMinutes(1) }, cancellationToken: ct));
+        return await UserStore.ReadActorIfValidAsync(grid);
     }
 
     public async Task<bool> RevokeAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken ct)

@@ -23,16 +23,22 @@ public sealed class UserStore(HubDb db) : IUserStore
             : new UserAccount(row.Id, row.Email, row.DisplayName, row.PasswordHash, row.IsPlatformAdmin, row.DisabledAt, row.FailedSignIns, row.LockedUntil);
     }
 
-    /// <summary>A user and what they are (memberships, coordinated cooperations, observer scopes): four results for <see cref="ReadActorAsync"/>.</summary>
-    internal const string ActorSql = """
-        select id, email, display_name, is_platform_admin from users where id = @userId and disabled_at is null;
+    /// <summary>The user of <c>@userId</c> as an actor: the statements of <see cref="ActorSqlFor"/>.</summary>
+    internal static readonly string ActorSql = ActorSqlFor("@userId");
+
+    /// <summary>
+    /// A user and what they are (memberships, coordinated cooperations, observer scopes), the user given by an SQL
+    /// expression (a parameter, or a sub-select of the session's or token's user): four results for <see cref="ReadActorAsync"/>.
+    /// </summary>
+    internal static string ActorSqlFor(string userId) => $"""
+        select id, email, display_name, is_platform_admin from users where id = {userId} and disabled_at is null;
         select m.organization_id, o.name as organization_name, m.role
         from memberships m join organizations o on o.id = m.organization_id
-        where m.user_id = @userId order by o.name;
-        select cooperation_id from cooperation_coordinators where user_id = @userId;
+        where m.user_id = {userId} order by o.name;
+        select cooperation_id from cooperation_coordinators where user_id = {userId};
         select ob.land_code, ob.organization_id, o.name as organization_name
         from observers ob left join organizations o on o.id = ob.organization_id
-        where ob.user_id = @userId order by ob.land_code;
+        where ob.user_id = {userId} order by ob.land_code;
         """;
 
     public async Task<Actor?> LoadActorAsync(Guid userId, CancellationToken ct)
@@ -42,7 +48,18 @@ public sealed class UserStore(HubDb db) : IUserStore
         return await ReadActorAsync(grid);
     }
 
-    /// <summary>The results of <see cref="ActorSql"/>, all of them read (null when the user is missing or disabled).</summary>
+    /// <summary>
+    /// A sign-in check's answers: first whether the session or token counts (one boolean), then the actor's statements;
+    /// all read, the actor only returned when it counts.
+    /// </summary>
+    internal static async Task<Actor?> ReadActorIfValidAsync(SqlMapper.GridReader grid)
+    {
+        var valid = await grid.ReadSingleAsync<bool>();
+        var actor = await ReadActorAsync(grid);
+        return valid ? actor : null;
+    }
+
+    /// <summary>The results of <see cref="ActorSqlFor"/>, all of them read (null when the user is missing or disabled).</summary>
     internal static async Task<Actor?> ReadActorAsync(SqlMapper.GridReader grid)
     {
         var user = await grid.ReadSingleOrDefaultAsync<ActorRow>();

@@ -83,7 +83,7 @@ public sealed class PublicCatalogueStore(HubDb db) : IPublicCatalogue
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
         // A search by text finds its matches through the full-text index (ranked by title and summary, migration 0021).
-        Func<string, string> plan = text ? Sql.ByIndex : sql => sql;
+        Func<string, string> plan = text ? Sql.ByIndex : statements => statements;
         var rows = (await conn.QueryAsync<Row>(new CommandDefinition(plan(sql), args, cancellationToken: ct))).ToList();
         var total = await PageTotal.OfAsync(rows, r => r.Total, page,
             () => conn.ExecuteScalarAsync<long>(new CommandDefinition(plan(count), args, cancellationToken: ct)));

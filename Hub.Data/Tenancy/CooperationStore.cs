@@ -49,7 +49,7 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
 
     public async Task<IReadOnlyList<CooperationSummary>> ListMineAsync(IReadOnlyCollection<Guid> organizationIds, IReadOnlyCollection<Guid> cooperationIds, CancellationToken ct)
     {
-        // No optional filters, so the plan made once per connection fits every call (ListAsync plans each call for its values).
+        // Not ListAsync: a user's own cooperations are few, shown all (no page, no count), with those they coordinate.
         const string sql = $"""
             {SummaryColumns}
             where c.id in ({OfOrganizations} union all select unnest(@CooperationIds::uuid[]))

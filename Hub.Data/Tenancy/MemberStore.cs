@@ -49,7 +49,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
-        if (role != MembershipRole.Admin && await IsLastAdminAsync(scope, organizationId, userId, ct))
+        if (!TenancyPolicy.KeepsAnAdmin(await LockAdminsAsync(scope, organizationId, ct), userId, role))
             return MemberChange.LastAdmin;
         await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId, role = role.ToCode() }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
@@ -63,7 +63,7 @@ public sealed class MemberStore(HubDb db) : IMemberStore
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
-        if (await IsLastAdminAsync(scope, organizationId, userId, ct))
+        if (!TenancyPolicy.KeepsAnAdmin(await LockAdminsAsync(scope, organizationId, ct), userId, null))
             return MemberChange.LastAdmin;
         if (await conn.ExecuteAsync(new CommandDefinition(sql, new { organizationId, userId }, tx, cancellationToken: ct)) == 0)
             return MemberChange.NotFound;
@@ -73,14 +73,13 @@ public sealed class MemberStore(HubDb db) : IMemberStore
     }
 
     /// <summary>
-    /// Locks the organization's admin memberships (in key order) until the transaction ends and tells whether the user is
-    /// the only one. A second change waits for the first; once that committed, a demoted admin no longer matches.
+    /// The organization's admins, their memberships locked (in key order) until the transaction ends: a second change
+    /// waits for the first; once that committed, a demoted admin no longer matches.
     /// </summary>
-    private static async Task<bool> IsLastAdminAsync(DbScope scope, Guid organizationId, Guid userId, CancellationToken ct)
+    private static async Task<IReadOnlyCollection<Guid>> LockAdminsAsync(DbScope scope, Guid organizationId, CancellationToken ct)
     {
         const string sql = "select user_id from memberships where organization_id = @organizationId and role = 'admin' order by user_id for update";
-        var admins = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, scope.Transaction, cancellationToken: ct))).ToList();
-        return admins is [var only] && only == userId;
+        return (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, scope.Transaction, cancellationToken: ct))).ToList();
     }
 
     private sealed class MemberRow

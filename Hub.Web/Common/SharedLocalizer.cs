@@ -18,13 +18,17 @@ public sealed class SharedLocalizer(IStringLocalizerFactory factory) : IStringLo
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => _inner.GetAllStrings(includeParentCultures);
 
+    /// <summary>The key a lowercase key is translated through (null for any other key).</summary>
+    public static string? CapitalizedKey(string name) =>
+        name.Length > 0 && char.IsLower(name[0]) ? char.ToUpper(name[0], CultureInfo.InvariantCulture) + name[1..] : null;
+
     private static LocalizedString Find(string name, Func<string, LocalizedString> lookup)
     {
         var found = lookup(name);
         // In German the key is the text: nothing more to look for (German is the default, so this is the common case).
-        if (!found.ResourceNotFound || name.Length == 0 || !char.IsLower(name[0]) || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de")
+        if (!found.ResourceNotFound || CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" || CapitalizedKey(name) is not { } key)
             return found;
-        var capitalized = lookup(char.ToUpper(name[0], CultureInfo.InvariantCulture) + name[1..]);
+        var capitalized = lookup(key);
         return capitalized.ResourceNotFound
             ? found
             : new LocalizedString(name, char.ToLower(capitalized.Value[0], CultureInfo.CurrentCulture) + capitalized.Value[1..], false, capitalized.SearchedLocation);

@@ -117,12 +117,15 @@ internal static class BenchSeed
         await conn.ExecuteAsync($"select {rebuild}()");
     }
 
+    /// <summary>Every change-counter trigger of migration 0020 (named trg_…_draft_changed), as the database has them.</summary>
     private static async Task DraftChangeTriggersAsync(NpgsqlDataSource owner, bool enable)
     {
-        string[] tables = ["drafts", "draft_revisions", "review_rounds", "reviews", "comments", "draft_catalog_services", "releases", "audit_events", "cooperation_members"];
         await using var conn = await owner.OpenConnectionAsync();
-        foreach (var table in tables)
-            await conn.ExecuteAsync($"alter table {table} {(enable ? "enable" : "disable")} trigger trg_{table}_draft_changed");
+        var triggers = await conn.QueryAsync<(string Table, string Trigger)>("""
+            select tgrelid::regclass::text, tgname from pg_trigger where tgname like 'trg\_%\_draft\_changed' and not tgisinternal
+            """);
+        foreach (var (table, trigger) in triggers)
+            await conn.ExecuteAsync($"alter table {table} {(enable ? "enable" : "disable")} trigger {trigger}");
     }
 
     private static async Task ImportReferenceAsync(NpgsqlDataSource owner, string? land)

@@ -80,4 +80,17 @@ public sealed class TenancyPolicyTests
         Assert.False(observer.Observes("09"));
         Assert.False(ActorFor(Who.Editor).IsObserver);
     }
+
+    [Fact]
+    public void KeepsAnAdmin_OnlyTheLastAdminMayNotStopBeingOne()
+    {
+        Guid only = Guid.NewGuid(), other = Guid.NewGuid(), editor = Guid.NewGuid();
+
+        Assert.False(TenancyPolicy.KeepsAnAdmin([only], only, MembershipRole.Editor));
+        Assert.False(TenancyPolicy.KeepsAnAdmin([only], only, null));
+        Assert.True(TenancyPolicy.KeepsAnAdmin([only], only, MembershipRole.Admin));
+        Assert.True(TenancyPolicy.KeepsAnAdmin([only, other], only, null));
+        Assert.True(TenancyPolicy.KeepsAnAdmin([only], editor, null));
+        Assert.True(TenancyPolicy.KeepsAnAdmin([], editor, MembershipRole.Reviewer));
+    }
 }

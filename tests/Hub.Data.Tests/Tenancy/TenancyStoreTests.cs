@@ -122,7 +122,7 @@ public sealed class TenancyStoreTests(TestDatabase db) : IClassFixture<TestDatab
         var ab = await db.Data.CooperationAsync(a, b);
         await db.Data.CooperationAsync(b, c);
 
-        var forA = await new CooperationStore(db.Db).ListAsync(CooperationQuery.Of(a), new PageRequest(1, 50), default);
+        var forA = await new CooperationStore(db.Db).ListAsync(new CooperationQuery(null, [a]), new PageRequest(1, 50), default);
 
         Assert.Equal([ab], forA.Items.Select(i => i.Id).ToArray());
         Assert.Equal(2, forA.Items[0].MemberCount);

@@ -67,7 +67,7 @@ public sealed partial class LocalizationTests
         var english = EnglishKeys();
 
         // A key that differs from another only in its first letter is found through the capitalized one (SharedLocalizer).
-        var missing = UsedKeys().Where(k => !english.Contains(k) && !(k.Length > 0 && char.IsLower(k[0]) && english.Contains(char.ToUpperInvariant(k[0]) + k[1..])))
+        var missing = UsedKeys().Where(k => !english.Contains(k) && !(Hub.Web.Common.SharedLocalizer.CapitalizedKey(k) is { } capitalized && english.Contains(capitalized)))
             .Order(StringComparer.Ordinal).ToList();
 
         Assert.True(missing.Count == 0, "Missing in SharedResource.en.resx:\n" + string.Join("\n", missing));
