@@ -49,7 +49,7 @@ public sealed class UserStore(HubDb db) : IUserStore
     }
 
     /// <summary>
-    /// A sign-in check's answers: first whether the session or token counts (one boolean), then the actor's statements;
+    /// The token check's answers: first whether the token counts (one boolean), then the actor's statements;
     /// all read, the actor only returned when it counts.
     /// </summary>
     internal static async Task<Actor?> ReadActorIfValidAsync(SqlMapper.GridReader grid)

@@ -8,8 +8,9 @@ namespace Hub.Data.Common;
 /// security (<c>set_config('hub.user_id', …, true)</c>: for this transaction only, never the pooled session).
 /// Writes open their own transaction (<see cref="OpenAsync"/>) and commit it. Reads (<see cref="ReadAsync"/>) share one
 /// transaction per web request when the web layer asked for it (<see cref="ShareReads"/>): one connection, one
-/// <c>set_config</c> and one end for all the reads of a page instead of one each; outside a request, or when the acting
-/// user changed since the shared transaction began, a read gets its own like a write. A read scope is never committed.
+/// <c>set_config</c> and one end for all the reads of a page instead of one each; a signed-in page's session check begins
+/// it (<see cref="ReadForAsync"/>). Outside a request, or when the acting user is not the one the shared transaction
+/// began with, a read gets its own like a write. A read scope is never committed.
 /// </summary>
 public sealed class HubDb(NpgsqlDataSource source)
 {
@@ -41,6 +42,40 @@ public sealed class HubDb(NpgsqlDataSource source)
 
         return new DbScope(shared.Connection!, shared.Transaction, borrowed: true);
     }
+
+    /// <summary>The first statement of a command that opens its reads with <see cref="ReadForAsync"/>: the user for row-level security (parameter <c>@userId</c>).</summary>
+    public const string SetUserSql = "select set_config('hub.user_id', @userId::text, true);";
+
+    /// <summary>
+    /// A read scope for a sign-in check that, when it confirms <paramref name="userId"/>, also begins the request's shared
+    /// reads: if the request shares its reads and has not read yet, the check's command becomes the shared transaction's
+    /// first (its <c>BEGIN</c> travels with it, and the command's first statement, <see cref="SetUserSql"/>, sets the user),
+    /// so the check, the user for row-level security and the page's first reads need no round trip of their own.
+    /// Otherwise a transaction of its own. When the check refuses the user, call <see cref="AbandonSharedReadsAsync"/>.
+    /// </summary>
+    public async Task<DbScope> ReadForAsync(Guid userId, CancellationToken ct)
+    {
+        var conn = await source.OpenConnectionAsync(ct);
+        NpgsqlTransaction tx;
+        try
+        {
+            tx = await conn.BeginTransactionAsync(ct);
+        }
+        catch
+        {
+            await conn.DisposeAsync();
+            throw;
+        }
+
+        if (_shared.Value is not { Transaction: null } shared)
+            return new DbScope(conn, tx, borrowed: false);
+        (shared.Source, shared.User, shared.Connection, shared.Transaction) = (source, userId, conn, tx);
+        return new DbScope(conn, tx, borrowed: true);
+    }
+
+    /// <summary>Ends the shared reads a refused sign-in check began (<see cref="ReadForAsync"/>): later reads begin afresh, as whoever acts then.</summary>
+    public static ValueTask AbandonSharedReadsAsync(DbScope scope) =>
+        _shared.Value is { } shared && ReferenceEquals(shared.Transaction, scope.Transaction) ? shared.ResetAsync() : ValueTask.CompletedTask;
 
     /// <summary>
     /// A connection without a transaction, for the sign-in checks of every request (sessions, tokens, users and their
@@ -91,15 +126,17 @@ public sealed class HubDb(NpgsqlDataSource source)
         public ValueTask DisposeAsync()
         {
             _shared.Value = previous;
-            return EndAsync();
+            return ResetAsync();
         }
 
-        private async ValueTask EndAsync()
+        public async ValueTask ResetAsync()
         {
-            if (Transaction is not null)
-                await Transaction.DisposeAsync();
-            if (Connection is not null)
-                await Connection.DisposeAsync();
+            var (connection, transaction) = (Connection, Transaction);
+            (Source, User, Connection, Transaction) = (null, null, null, null);
+            if (transaction is not null)
+                await transaction.DisposeAsync();
+            if (connection is not null)
+                await connection.DisposeAsync();
         }
     }
 }

@@ -35,12 +35,14 @@ public sealed class InboxStore(HubDb db) : IInboxStore
             new { id, userId }, cancellationToken: ct));
     }
 
+    /// <summary>The user's unread notifications (parameter <c>@userId</c>); also part of the session check.</summary>
+    internal const string CountUnreadSql = "select count(*)::int from notifications where user_id = @userId and read_at is null";
+
     public async Task<int> CountUnreadAsync(Guid userId, CancellationToken ct)
     {
         await using var scope = await db.ReadAsync(ct);
         var conn = scope.Connection;
-        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(
-            "select count(*)::int from notifications where user_id = @userId and read_at is null", new { userId }, cancellationToken: ct));
+        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(CountUnreadSql, new { userId }, cancellationToken: ct));
     }
 
     public async Task<int> MarkReadAsync(Guid userId, IReadOnlyCollection<Guid> ids, DateTimeOffset at, CancellationToken ct)

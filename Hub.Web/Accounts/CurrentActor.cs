@@ -9,7 +9,14 @@ public sealed class CurrentActor(IHttpContextAccessor http, IUserStore users)
 {
     private const string ItemKey = "hub-actor";
 
+    private const string UnreadKey = "hub-unread";
+
     public static void Remember(HttpContext context, Actor actor) => context.Items[ItemKey] = actor;
+
+    /// <summary>The signed-in user's unread notifications as the session check counted them at the start of the request.</summary>
+    public static void RememberUnread(HttpContext context, int unread) => context.Items[UnreadKey] = unread;
+
+    public static int? Unread(HttpContext context) => context.Items.TryGetValue(UnreadKey, out var unread) ? unread as int? : null;
 
     public static Guid? UserId(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

@@ -196,14 +196,19 @@ public static class HubSetup
         app.UseMiddleware<DatabaseOutageMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
+        // The reads of a request share one transaction (one set_config, one end) instead of one each; a session check
+        // begins it (HubDb.ReadForAsync), so the check and the user for row-level security cost no round trip of their own.
+        app.Use(async (context, next) =>
+        {
+            await using (Hub.Data.Common.HubDb.ShareReads())
+                await next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
-        // From here on every transaction runs as the signed-in user for PostgreSQL's row-level security, and the reads of
-        // a request share one transaction (one set_config, one end) instead of one each.
+        // From here on every transaction runs as the signed-in user for PostgreSQL's row-level security.
         app.Use(async (context, next) =>
         {
             using (Hub.Data.Common.ActingUser.Use(Hub.Web.Accounts.CurrentActor.UserId(context.User)))
-            await using (Hub.Data.Common.HubDb.ShareReads())
                 await next(context);
         });
         app.MapControllers();

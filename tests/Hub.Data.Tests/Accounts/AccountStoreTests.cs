@@ -2,6 +2,7 @@ using Dapper;
 using Hub.Core.Accounts;
 using Hub.Core.Tenancy;
 using Hub.Data.Accounts;
+using Hub.Data.Common;
 using Hub.Testing;
 
 namespace Hub.Data.Tests.Accounts;
@@ -79,8 +80,8 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
         var ended = await sessions.StartAsync(user, start, default);
         await sessions.EndAsync(ended, start, "signed_out", default);
 
-        var actor = await sessions.TouchAsync(open, user, start.AddMinutes(5), policy, default);
-        Assert.Equal(email, actor!.Email);
+        var actor = (await sessions.TouchAsync(open, user, start.AddMinutes(5), policy, default))!.Actor;
+        Assert.Equal(email, actor.Email);
         Assert.Equal(org, Assert.Single(actor.Memberships).OrganizationId);
         Assert.Equal(MembershipRole.Reviewer, actor.Memberships[0].Role);
         Assert.Null(await sessions.TouchAsync(ended, user, start.AddMinutes(5), policy, default));
@@ -93,6 +94,46 @@ public sealed class AccountStoreTests(TestDatabase db) : IClassFixture<TestDatab
         await using (var conn = await db.DataSource.OpenConnectionAsync())
             await conn.ExecuteAsync("update users set disabled_at = now() where id = @user", new { user });
         Assert.Null(await sessions.TouchAsync(fresh, user, start.AddMinutes(1), policy, default));
+    }
+
+    [Fact]
+    public async Task TouchAsync_CountsTheUsersUnread_BeginsTheRequestsReadsAsTheUser_ARefusedCheckLeavesNoUserBehind()
+    {
+        var (user, _) = await db.Data.UserAsync();
+        var (other, _) = await db.Data.UserAsync();
+        await using (var conn = await db.DataSource.OpenConnectionAsync())
+        {
+            await conn.ExecuteAsync("""
+                insert into notifications (id, user_id, kind, subject, created_at, read_at)
+                select gen_random_uuid(), v.u, 'approved', 'Urkunde', now(), v.r
+                from (values (@user, null::timestamptz), (@user, null), (@user, now()), (@other, null)) v (u, r)
+                """, new { user, other });
+        }
+
+        var sessions = new SessionStore(db.AppDb);
+        var now = DateTimeOffset.UtcNow;
+        var open = await sessions.StartAsync(user, now, default);
+        Assert.Equal(2, (await sessions.TouchAsync(open, user, now, SessionPolicy.Default, default))!.UnreadNotifications);
+
+        const string seen = "select coalesce(current_setting('hub.user_id', true), '') || ':' || (select count(*) from notifications)";
+        await using (HubDb.ShareReads())
+        {
+            Assert.NotNull(await sessions.TouchAsync(open, user, now, SessionPolicy.Default, default));
+            using (ActingUser.Use(user))
+            {
+                await using var read = await db.AppDb.ReadAsync(default);
+                Assert.Equal($"{user}:3", await read.Connection.ExecuteScalarAsync<string>(seen, transaction: read.Transaction));
+            }
+        }
+
+        // Someone else's session: refused, and the request's later (anonymous) reads do not run as the cookie's user.
+        await using (HubDb.ShareReads())
+        {
+            Assert.Null(await sessions.TouchAsync(open, other, now, SessionPolicy.Default, default));
+            Assert.Null(await sessions.TouchAsync(open, user, now.AddHours(9), SessionPolicy.Default, default));
+            await using var read = await db.AppDb.ReadAsync(default);
+            Assert.Equal(":0", await read.Connection.ExecuteScalarAsync<string>(seen, transaction: read.Transaction));
+        }
     }
 
     [Fact]
