@@ -34,18 +34,18 @@ public sealed class ProgressStore(HubDb db) : IProgressStore
     {
         const string sql = """
             select name, funding_amount, funder from cooperations where id = @cooperationId;
-            -- Per member its own 557 status rows, by the primary key (a join over all members at once read them through
-            -- the row-level policy by a scan of all 5.9 million, and later sorted 4,456 rows by name: 12 ms; this 2-5 ms).
-            select m.organization_id, o.name, x.responsible, x.live, x.in_progress, x.no_solution
+            -- Per member its counters (migration 0025; reading each member's 557 status rows through the row-level
+            -- policy cost 4-7 ms), looked up by key (as a join, the generic plan read all 10,700 through the policy:
+            -- 2 ms; this 0.3). Responsible: the recorded responsible rows, plus the municipal services (the catalogue's
+            -- default) it recorded nothing for. A member whose figures the reader may not see counts as having recorded
+            -- nothing, as its status rows did.
+            select m.organization_id, o.name,
+                   coalesce(c.responsible, 0) + t.municipal - coalesce(c.on_municipal, 0) as responsible,
+                   coalesce(c.live, 0) as live, coalesce(c.in_progress, 0) as in_progress, coalesce(c.no_solution, 0) as no_solution
             from cooperation_members m
             join organizations o on o.id = m.organization_id
-            cross join lateral (
-                select count(*) filter (where coalesce(i.responsible, ms.municipal))::int as responsible,
-                       count(*) filter (where i.status = 'live')::int as live,
-                       count(*) filter (where i.status = 'in_progress')::int as in_progress,
-                       count(*) filter (where i.status = 'no_solution')::int as no_solution
-                from catalog_municipal_services ms
-                left join implementation_status i on i.organization_id = m.organization_id and i.ozg_id = ms.ozg_id) x
+            left join lateral (select * from organization_status_counts c where c.organization_id = m.organization_id limit 1) c on true
+            cross join (select count(*)::int as municipal from catalog_municipal_services where municipal) t
             where m.cooperation_id = @cooperationId
             order by o.name;
             select status, count(*)::int from drafts where cooperation_id = @cooperationId group by status order by status;

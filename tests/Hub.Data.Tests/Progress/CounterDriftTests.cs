@@ -6,9 +6,10 @@ using Xunit;
 namespace Hub.Data.Tests.Progress;
 
 /// <summary>
-/// The dashboards' maintained counters (0013 live status per Kreis, 0015 adoptions per release and month) never drift
-/// from a fresh count: random single and bulk writes, upserts, deletes, rolled-back transactions, organizations moving
-/// Kreis, Land or kind, from parallel connections, some through the web app's role; afterwards counters = truth, row for row.
+/// The dashboards' maintained counters (0013 live status per Kreis, 0015 adoptions per release and month, 0025 status
+/// figures per organization) never drift from a fresh count: random single and bulk writes, upserts, deletes,
+/// rolled-back transactions, organizations moving Kreis, Land or kind, catalogue changes of which services are
+/// municipal, from parallel connections, some through the web app's role; afterwards counters = truth, row for row.
 /// </summary>
 public sealed class CounterDriftTests
 {
@@ -39,6 +40,33 @@ public sealed class CounterDriftTests
         """;
 
     private const string MonthCounters = "select land_code || '/' || to_char(month, 'YYYY-MM') || '=' || adoptions from adoption_month_counts where adoptions <> 0 order by 1";
+
+    // The catalogue's default execution as 0006 defined it (a LeiKa entry of Typ 4, 5 or 6), kept as a column since 0025.
+    private const string MunicipalTruth = """
+        select s.ozg_id from catalog_services s
+        where exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.leika_typ ~ '(^|, )(4|5|6)($|,)') order by 1
+        """;
+
+    private const string MunicipalColumn = "select ozg_id from catalog_municipal_services where municipal order by 1";
+
+    // Per organization (0025) as the cooperation dashboard defined its figures before the counters: responsible by the
+    // recorded row or else the catalogue's default, over every catalogue service.
+    private const string OrganizationTruth = $"""
+        select o.id || '=' || x.responsible || ',' || x.live || ',' || x.in_progress || ',' || x.no_solution
+        from organizations o cross join lateral (
+            select count(*) filter (where coalesce(i.responsible, ms.ozg_id in ({MunicipalTruth}))) as responsible,
+                   count(*) filter (where i.status = 'live') as live, count(*) filter (where i.status = 'in_progress') as in_progress,
+                   count(*) filter (where i.status = 'no_solution') as no_solution
+            from catalog_services ms left join implementation_status i on i.organization_id = o.id and i.ozg_id = ms.ozg_id) x
+        order by 1
+        """;
+
+    private const string OrganizationCounters = """
+        select o.id || '=' || (coalesce(c.responsible, 0) + (select count(*) from catalog_municipal_services where municipal) - coalesce(c.on_municipal, 0))
+               || ',' || coalesce(c.live, 0) || ',' || coalesce(c.in_progress, 0) || ',' || coalesce(c.no_solution, 0)
+        from organizations o left join organization_status_counts c on c.organization_id = o.id
+        order by 1
+        """;
 
     [Fact]
     public async Task Counters_AfterRandomParallelWork_EqualAFreshCount()
@@ -73,22 +101,23 @@ public sealed class CounterDriftTests
                     await c.ExecuteAsync("select set_config('hub.user_id', @id, true)", new { id = editor.ToString() }, tx);
                 try
                 {
-                    var op = random.Next(throughApp ? 6 : 9);
+                    var op = random.Next(throughApp ? 6 : 10);
                     switch (op)
                     {
                         case 0: // bulk upsert over the whole catalogue: inserts and updates in one statement
                             await c.ExecuteAsync("""
                                 insert into implementation_status (organization_id, ozg_id, responsible, status, reifegrad, updated_at)
-                                select @org, ozg_id, true, s, case when s = 'live' then 2 end, now()
+                                select @org, ozg_id, random() < 0.7, s, case when s = 'live' then 2 end, now()
                                 from (select ozg_id, (@statuses::text[])[1 + floor(random() * 5)::int] as s from catalog_services) x
-                                on conflict (organization_id, ozg_id) do update set status = excluded.status, reifegrad = excluded.reifegrad
+                                on conflict (organization_id, ozg_id) do update
+                                    set status = excluded.status, reifegrad = excluded.reifegrad, responsible = excluded.responsible
                                 """, new { org, statuses = _statuses }, tx);
                             break;
                         case 1:
                             var status = _statuses[random.Next(_statuses.Length)];
                             await c.ExecuteAsync(
-                                "update implementation_status set status = @status, reifegrad = case when @status = 'live' then 1 end where organization_id = @org and ozg_id = @ozg",
-                                new { org, ozg = services[random.Next(services.Length)], status }, tx);
+                                "update implementation_status set status = @status, reifegrad = case when @status = 'live' then 1 end, responsible = responsible <> @flip where organization_id = @org and ozg_id = @ozg",
+                                new { org, ozg = services[random.Next(services.Length)], status, flip = random.Next(2) == 0 }, tx);
                             break;
                         case 2:
                             await c.ExecuteAsync("delete from implementation_status where organization_id = @org and ozg_id = any(@ozgs)",
@@ -121,6 +150,12 @@ public sealed class CounterDriftTests
                             await c.ExecuteAsync("update organizations set kreis_code = @kreis, land_code = coalesce(left(@kreis, 2), land_code) where id = @org",
                                 new { org, kreis = random.Next(5) == 0 ? null : kreise[random.Next(kreise.Length)] }, tx);
                             break;
+                        case 8: // a catalogue change: a service's default execution becomes municipal, or stops being
+                            await c.ExecuteAsync("""
+                                update catalog_leika set leika_typ = case when leika_typ ~ '(^|, )(4|5|6)($|,)' then '1' else '4' end
+                                where ozg_id = @ozg
+                                """, new { ozg = services[random.Next(services.Length)] }, tx);
+                            break;
                         default: // … or stops / starts being a municipality
                             await c.ExecuteAsync("update organizations set kind = case kind when 'landkreis' then 'stadt' else 'landkreis' end where id = @org", new { org }, tx);
                             break;
@@ -147,10 +182,18 @@ public sealed class CounterDriftTests
         Assert.NotEmpty(adoptions);
         Assert.Equal(adoptions, (await conn.QueryAsync<string>(AdoptionCounters)).ToList());
         Assert.Equal((await conn.QueryAsync<string>(MonthTruth)).ToList(), (await conn.QueryAsync<string>(MonthCounters)).ToList());
+        var municipal = (await conn.QueryAsync<string>(MunicipalTruth)).ToList();
+        Assert.NotEmpty(municipal);
+        Assert.Equal(municipal, (await conn.QueryAsync<string>(MunicipalColumn)).ToList());
+        var organizations = (await conn.QueryAsync<string>(OrganizationTruth)).ToList();
+        Assert.Contains(organizations, o => !o.EndsWith(",0,0,0", StringComparison.Ordinal));
+        Assert.Equal(organizations, (await conn.QueryAsync<string>(OrganizationCounters)).ToList());
 
         // Not even the web app's role may write a counter by hand.
         await using var appConn = await app.OpenConnectionAsync();
         var refused = await Assert.ThrowsAsync<PostgresException>(() => appConn.ExecuteAsync("update progress_live_counts set live = live + 1"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        refused = await Assert.ThrowsAsync<PostgresException>(() => appConn.ExecuteAsync("update organization_status_counts set live = live + 1"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
     }
 

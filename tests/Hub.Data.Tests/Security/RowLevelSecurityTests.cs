@@ -197,6 +197,11 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         Assert.Equal(1, await CountAsAsync(w.Observer.UserId, "implementation_status", "organization_id = @OwnerOrg", w));
         Assert.Equal(0, await CountAsAsync(w.Stranger.UserId, "implementation_status", "organization_id = @OwnerOrg", w));
         Assert.Equal(0, await CountAsAsync(w.ForeignObserver.UserId, "implementation_status", "organization_id = @OwnerOrg", w));
+        // Its figures per organization (0025) are seen by exactly those who see its rows.
+        Assert.Equal(1, await CountAsAsync(w.Reviewer.UserId, "organization_status_counts", "organization_id = @OwnerOrg and live = 1", w));
+        Assert.Equal(1, await CountAsAsync(w.Observer.UserId, "organization_status_counts", "organization_id = @OwnerOrg and live = 1", w));
+        Assert.Equal(0, await CountAsAsync(w.Stranger.UserId, "organization_status_counts", "organization_id = @OwnerOrg", w));
+        Assert.Equal(0, await CountAsAsync(w.ForeignObserver.UserId, "organization_status_counts", "organization_id = @OwnerOrg", w));
         Assert.Equal(0, await ExecuteAsAsync(w.Stranger.UserId, "update implementation_status set status = 'no_solution' where organization_id = @OwnerOrg", w));
         // A partner sees the row but only the organization's own members write it.
         Assert.Equal(0, await ExecuteAsAsync(w.Reviewer.UserId, "update implementation_status set status = 'no_solution' where organization_id = @OwnerOrg", w));
