@@ -16,58 +16,6 @@ public sealed class CounterDriftTests
     private static readonly string[] _statuses = ["not_started", "planned", "in_progress", "live", "no_solution"];
     private static readonly string[] _adoptionStatuses = ["planned", "in_progress", "live", "dropped"];
 
-    private const string LiveTruth = """
-        select o.land_code || '/' || coalesce(o.kreis_code, '') || '/' || i.ozg_id || '=' || count(*)
-        from implementation_status i join organizations o on o.id = i.organization_id
-        where i.status = 'live' and progress_live_municipal(o.kind) group by o.land_code, o.kreis_code, i.ozg_id order by 1
-        """;
-
-    private const string LiveCounters = "select land_code || '/' || kreis_code || '/' || ozg_id || '=' || live from progress_live_counts where live <> 0 order by 1";
-
-    private const string AdoptionTruth = """
-        select o.land_code || '/' || a.release_id || '/' || a.draft_id || '=' || count(*) || ',' || count(*) filter (where a.status = 'live')
-        from adoptions a join organizations o on o.id = a.organization_id where a.status <> 'dropped'
-        group by o.land_code, a.release_id, a.draft_id order by 1
-        """;
-
-    private const string AdoptionCounters =
-        "select land_code || '/' || release_id || '/' || draft_id || '=' || adopters || ',' || live from adoption_counts where adopters <> 0 or live <> 0 order by 1";
-
-    private const string MonthTruth = """
-        select o.land_code || '/' || to_char(a.created_at at time zone 'Europe/Berlin', 'YYYY-MM') || '=' || count(*)
-        from adoptions a join organizations o on o.id = a.organization_id
-        group by o.land_code, to_char(a.created_at at time zone 'Europe/Berlin', 'YYYY-MM') order by 1
-        """;
-
-    private const string MonthCounters = "select land_code || '/' || to_char(month, 'YYYY-MM') || '=' || adoptions from adoption_month_counts where adoptions <> 0 order by 1";
-
-    // The catalogue's default execution as 0006 defined it (a LeiKa entry of Typ 4, 5 or 6), kept as a column since 0025.
-    private const string MunicipalTruth = """
-        select s.ozg_id from catalog_services s
-        where exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.leika_typ ~ '(^|, )(4|5|6)($|,)') order by 1
-        """;
-
-    private const string MunicipalColumn = "select ozg_id from catalog_municipal_services where municipal order by 1";
-
-    // Per organization (0025) as the cooperation dashboard defined its figures before the counters: responsible by the
-    // recorded row or else the catalogue's default, over every catalogue service.
-    private const string OrganizationTruth = $"""
-        select o.id || '=' || x.responsible || ',' || x.live || ',' || x.in_progress || ',' || x.no_solution
-        from organizations o cross join lateral (
-            select count(*) filter (where coalesce(i.responsible, ms.ozg_id in ({MunicipalTruth}))) as responsible,
-                   count(*) filter (where i.status = 'live') as live, count(*) filter (where i.status = 'in_progress') as in_progress,
-                   count(*) filter (where i.status = 'no_solution') as no_solution
-            from catalog_services ms left join implementation_status i on i.organization_id = o.id and i.ozg_id = ms.ozg_id) x
-        order by 1
-        """;
-
-    private const string OrganizationCounters = """
-        select o.id || '=' || (coalesce(c.responsible, 0) + (select count(*) from catalog_municipal_services where municipal) - coalesce(c.on_municipal, 0))
-               || ',' || coalesce(c.live, 0) || ',' || coalesce(c.in_progress, 0) || ',' || coalesce(c.no_solution, 0)
-        from organizations o left join organization_status_counts c on c.organization_id = o.id
-        order by 1
-        """;
-
     [Fact]
     public async Task Counters_AfterRandomParallelWork_EqualAFreshCount()
     {
@@ -174,20 +122,20 @@ public sealed class CounterDriftTests
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(w => Task.Run(() => WorkAsync(w))));
 
-        var live = (await conn.QueryAsync<string>(LiveTruth)).ToList();
+        var live = (await conn.QueryAsync<string>(CounterTruth.LiveTruth)).ToList();
         Assert.True(deadlocks < 20, $"{deadlocks} of 360 transactions ended in a deadlock");
         Assert.True(live.Count > 5, $"the random work should leave live rows behind ({live.Count})");
-        Assert.Equal(live, (await conn.QueryAsync<string>(LiveCounters)).ToList());
-        var adoptions = (await conn.QueryAsync<string>(AdoptionTruth)).ToList();
+        Assert.Equal(live, (await conn.QueryAsync<string>(CounterTruth.LiveCounters)).ToList());
+        var adoptions = (await conn.QueryAsync<string>(CounterTruth.AdoptionTruth)).ToList();
         Assert.NotEmpty(adoptions);
-        Assert.Equal(adoptions, (await conn.QueryAsync<string>(AdoptionCounters)).ToList());
-        Assert.Equal((await conn.QueryAsync<string>(MonthTruth)).ToList(), (await conn.QueryAsync<string>(MonthCounters)).ToList());
-        var municipal = (await conn.QueryAsync<string>(MunicipalTruth)).ToList();
+        Assert.Equal(adoptions, (await conn.QueryAsync<string>(CounterTruth.AdoptionCounters)).ToList());
+        Assert.Equal((await conn.QueryAsync<string>(CounterTruth.MonthTruth)).ToList(), (await conn.QueryAsync<string>(CounterTruth.MonthCounters)).ToList());
+        var municipal = (await conn.QueryAsync<string>(CounterTruth.MunicipalTruth)).ToList();
         Assert.NotEmpty(municipal);
-        Assert.Equal(municipal, (await conn.QueryAsync<string>(MunicipalColumn)).ToList());
-        var organizations = (await conn.QueryAsync<string>(OrganizationTruth)).ToList();
+        Assert.Equal(municipal, (await conn.QueryAsync<string>(CounterTruth.MunicipalColumn)).ToList());
+        var organizations = (await conn.QueryAsync<string>(CounterTruth.OrganizationTruth)).ToList();
         Assert.Contains(organizations, o => !o.EndsWith(",0,0,0", StringComparison.Ordinal));
-        Assert.Equal(organizations, (await conn.QueryAsync<string>(OrganizationCounters)).ToList());
+        Assert.Equal(organizations, (await conn.QueryAsync<string>(CounterTruth.OrganizationCounters)).ToList());
 
         // Not even the web app's role may write a counter by hand.
         await using var appConn = await app.OpenConnectionAsync();

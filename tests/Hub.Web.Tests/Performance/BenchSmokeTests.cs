@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Hub.Testing;
 using Xunit;
@@ -30,21 +29,10 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
     [Fact]
     public async Task QuickRun_DrivesEveryScenarioWithoutErrors_AndWritesItsResults()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<configuration>/net10.0/
-        var bench = Path.Combine(Repository.Root, "tests", "Hub.Benchmarks", "bin", configuration, "net10.0", "Hub.Benchmarks.dll");
-        Assert.True(File.Exists(bench), $"{bench} is missing: build the solution first");
         var results = Directory.CreateTempSubdirectory("ikzhub-bench-");
-        var info = new ProcessStartInfo("dotnet", [bench, "run", "--quick", "--out", results.FullName])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Repository.Root,
-        };
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        output.WriteLine(await stdout);
-        Assert.True(process.ExitCode == 0, $"bench run --quick exited with {process.ExitCode}:\n{await stderr}\n{await stdout}");
+        var run = await BenchCommand.RunAsync(TimeSpan.FromMinutes(4), "run", "--quick", "--out", results.FullName);
+        output.WriteLine(run.Stdout);
+        Assert.True(run.ExitCode == 0, $"bench run --quick exited with {run.ExitCode}:\n{run.Stderr}\n{run.Stdout}");
 
         var file = Assert.Single(results.GetFiles("*-hessen-quick.json"));
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(file.FullName));
@@ -63,7 +51,7 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
         }
 
         Assert.True(report.RootElement.GetProperty("hubPeakMemoryMb").GetDouble() > 50, "the hub's peak memory was not read");
-        Assert.Contains("| Dashboard Deutschland | 16 |", await stdout);
+        Assert.Contains("| Dashboard Deutschland | 16 |", run.Stdout);
         results.Delete(recursive: true);
     }
 }
