@@ -12,8 +12,27 @@ internal static class AuditWriter
         values (@Id, @OccurredAt, @ActorUserId, @ActingOrganizationId, @EntityType, @EntityId, @Action, @BeforeJson::jsonb, @AfterJson::jsonb)
         """;
 
-    public static Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditEvent audit, CancellationToken ct) =>
-        conn.ExecuteAsync(new CommandDefinition(InsertSql, audit, tx, cancellationToken: ct));
+    private const string MarkAndInsertSql = $"{PendingIdempotency.MarkSql};\n{InsertSql}";
+
+    /// <summary>
+    /// The event is appended to the hash chain under a lock held until the transaction ends (migration 0009), so every
+    /// round trip between this insert and the commit makes all other writers wait. A request's idempotency mark, which
+    /// the commit would send next (<see cref="DbScope.CommitAsync"/>), travels with the insert instead.
+    /// </summary>
+    public static async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditEvent audit, CancellationToken ct)
+    {
+        if (PendingIdempotency.Current is not { } pending || ReferenceEquals(pending.MarkedIn, tx))
+        {
+            await conn.ExecuteAsync(new CommandDefinition(InsertSql, audit, tx, cancellationToken: ct));
+            return;
+        }
+
+        var args = new DynamicParameters(audit);
+        args.Add("UserId", pending.UserId);
+        args.Add("Key", pending.Key);
+        await conn.ExecuteAsync(new CommandDefinition(MarkAndInsertSql, args, tx, cancellationToken: ct));
+        pending.MarkedIn = tx;
+    }
 
     /// <summary>
     /// One conditional statement and its audit event in one transaction: when the statement changes no row (its WHERE

@@ -155,10 +155,16 @@ public static class PendingIdempotency
         return new Restore(previous);
     }
 
+    /// <summary>Records that the request's work is done (parameters <c>@UserId</c>, <c>@Key</c>), inside the transaction doing it.</summary>
+    internal const string MarkSql = "update idempotency_keys set committed_at = now() where user_id = @UserId and key = @Key and committed_at is null";
+
     public sealed record PendingKey(Guid UserId, string Key)
     {
         /// <summary>Set once a transaction of the request committed its work.</summary>
         public bool Committed { get; set; }
+
+        /// <summary>The open transaction that already sent <see cref="MarkSql"/> (with its audit event), so its commit need not; cleared when it ends.</summary>
+        internal NpgsqlTransaction? MarkedIn { get; set; }
     }
 
     private sealed class Restore(PendingKey? previous) : IDisposable
@@ -182,12 +188,8 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
     {
         if (borrowed)
             throw new InvalidOperationException("A read scope is never committed: writes open their own transaction (HubDb.OpenAsync).");
-        if (PendingIdempotency.Current is { } pending)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "update idempotency_keys set committed_at = now() where user_id = @UserId and key = @Key and committed_at is null",
-                pending, transaction, cancellationToken: ct));
-        }
+        if (PendingIdempotency.Current is { } pending && !ReferenceEquals(pending.MarkedIn, transaction))
+            await connection.ExecuteAsync(new CommandDefinition(PendingIdempotency.MarkSql, pending, transaction, cancellationToken: ct));
 
         await transaction.CommitAsync(ct);
         if (PendingIdempotency.Current is { } done)
@@ -198,6 +200,9 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
     {
         if (borrowed)
             return;
+        // Npgsql reuses a connection's transaction object: the mark sent in this one must not count for the next.
+        if (PendingIdempotency.Current is { } pending && ReferenceEquals(pending.MarkedIn, transaction))
+            pending.MarkedIn = null;
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }
