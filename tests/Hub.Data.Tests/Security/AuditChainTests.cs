@@ -104,5 +104,20 @@ public sealed class AuditChainTests
 
         Assert.Equal(3L, await conn.QuerySingleAsync<long>("select count(*) from audit_events"));
         Assert.True((await AuditChain.VerifyAsync(owner, default)).Intact);
+
+        // An event is linked when its transaction commits (0028); before that its link is empty, and not even the owner
+        // may fill it in by hand.
+        var id = Ids.New();
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await conn.ExecuteAsync("insert into audit_events (id, occurred_at, entity_type, entity_id, action) values (@id, now(), 'test', @id, 'tested')", new { id }, tx);
+            Assert.Null(await conn.QuerySingleAsync<long?>("select seq from audit_events where id = @id", new { id }, tx));
+            var e = await Assert.ThrowsAsync<PostgresException>(() => conn.ExecuteAsync("update audit_events set seq = 99 where id = @id", new { id }, tx));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState);
+        }
+
+        await conn.ExecuteAsync("insert into audit_events (id, occurred_at, entity_type, entity_id, action) values (@id, now(), 'test', @id, 'tested')", new { id });
+        Assert.Equal(4L, await conn.QuerySingleAsync<long?>("select seq from audit_events where id = @id", new { id }));
+        Assert.True((await AuditChain.VerifyAsync(owner, default)).Intact);
     }
 }
