@@ -15,9 +15,9 @@ internal static class AuditWriter
     private const string MarkAndInsertSql = $"{PendingIdempotency.MarkSql};\n{InsertSql}";
 
     /// <summary>
-    /// The event is appended to the hash chain under a lock held until the transaction ends (migration 0009), so every
-    /// round trip between this insert and the commit makes all other writers wait. A request's idempotency mark, which
-    /// the commit would send next (<see cref="DbScope.CommitAsync"/>), travels with the insert instead.
+    /// The event joins the hash chain when the transaction commits (migration 0028). A request's idempotency mark, which
+    /// the commit would otherwise send in a command of its own (<see cref="DbScope.CommitAsync"/>), travels with the
+    /// insert: one round trip less for every write made with an Idempotency-Key.
     /// </summary>
     public static async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditEvent audit, CancellationToken ct)
     {

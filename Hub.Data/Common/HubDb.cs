@@ -78,9 +78,10 @@ public sealed class HubDb(NpgsqlDataSource source)
         _shared.Value is { } shared && ReferenceEquals(shared.Transaction, scope.Transaction) ? shared.ResetAsync() : ValueTask.CompletedTask;
 
     /// <summary>
-    /// A connection without a transaction, for the sign-in checks of every request (sessions, tokens, users and their
-    /// memberships: tables without row-level security). Each command is its own implicit transaction, so a check is one
-    /// round trip instead of three (begin, statement, end); a command of several statements still runs as one.
+    /// A connection without a transaction, for statements on tables without row-level security outside the request's
+    /// reads (an API token's check with its actor, a session's or token's once-a-minute "last used"). Each command is its
+    /// own implicit transaction, so it is one round trip instead of three (begin, statement, end); a command of several
+    /// statements still runs as one.
     /// </summary>
     public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct) => source.OpenConnectionAsync(ct);
 
