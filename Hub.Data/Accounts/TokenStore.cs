@@ -38,7 +38,10 @@ public sealed class TokenStore(HubDb db) : ITokenStore
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(_find, new { tokenHash, now, touchBefore = now - TimeSpan.FromMinutes(1) }, cancellationToken: ct));
-        return await UserStore.ReadActorIfValidAsync(grid);
+        // Every answer is read; the actor only counts when the token does.
+        var valid = await grid.ReadSingleAsync<bool>();
+        var actor = await UserStore.ReadActorAsync(grid);
+        return valid ? actor : null;
     }
 
     public async Task<bool> RevokeAsync(byte[] tokenHash, DateTimeOffset now, CancellationToken ct)

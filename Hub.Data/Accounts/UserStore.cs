@@ -48,17 +48,6 @@ public sealed class UserStore(HubDb db) : IUserStore
         return await ReadActorAsync(grid);
     }
 
-    /// <summary>
-    /// The token check's answers: first whether the token counts (one boolean), then the actor's statements;
-    /// all read, the actor only returned when it counts.
-    /// </summary>
-    internal static async Task<Actor?> ReadActorIfValidAsync(SqlMapper.GridReader grid)
-    {
-        var valid = await grid.ReadSingleAsync<bool>();
-        var actor = await ReadActorAsync(grid);
-        return valid ? actor : null;
-    }
-
     /// <summary>The results of <see cref="ActorSqlFor"/>, all of them read (null when the user is missing or disabled).</summary>
     internal static async Task<Actor?> ReadActorAsync(SqlMapper.GridReader grid)
     {

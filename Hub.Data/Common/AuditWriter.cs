@@ -12,27 +12,8 @@ internal static class AuditWriter
         values (@Id, @OccurredAt, @ActorUserId, @ActingOrganizationId, @EntityType, @EntityId, @Action, @BeforeJson::jsonb, @AfterJson::jsonb)
         """;
 
-    private const string MarkAndInsertSql = $"{PendingIdempotency.MarkSql};\n{InsertSql}";
-
-    /// <summary>
-    /// The event joins the hash chain when the transaction commits (migration 0028). A request's idempotency mark, which
-    /// the commit would otherwise send in a command of its own (<see cref="DbScope.CommitAsync"/>), travels with the
-    /// insert: one round trip less for every write made with an Idempotency-Key.
-    /// </summary>
-    public static async Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditEvent audit, CancellationToken ct)
-    {
-        if (PendingIdempotency.Current is not { } pending || ReferenceEquals(pending.MarkedIn, tx))
-        {
-            await conn.ExecuteAsync(new CommandDefinition(InsertSql, audit, tx, cancellationToken: ct));
-            return;
-        }
-
-        var args = new DynamicParameters(audit);
-        args.Add("UserId", pending.UserId);
-        args.Add("Key", pending.Key);
-        await conn.ExecuteAsync(new CommandDefinition(MarkAndInsertSql, args, tx, cancellationToken: ct));
-        pending.MarkedIn = tx;
-    }
+    public static Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditEvent audit, CancellationToken ct) =>
+        conn.ExecuteAsync(new CommandDefinition(InsertSql, audit, tx, cancellationToken: ct));
 
     /// <summary>
     /// One conditional statement and its audit event in one transaction: when the statement changes no row (its WHERE

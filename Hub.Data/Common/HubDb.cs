@@ -55,18 +55,7 @@ public sealed class HubDb(NpgsqlDataSource source)
     /// </summary>
     public async Task<DbScope> ReadForAsync(Guid userId, CancellationToken ct)
     {
-        var conn = await source.OpenConnectionAsync(ct);
-        NpgsqlTransaction tx;
-        try
-        {
-            tx = await conn.BeginTransactionAsync(ct);
-        }
-        catch
-        {
-            await conn.DisposeAsync();
-            throw;
-        }
-
+        var (conn, tx) = await BeginAsync(null, ct); // the user is set by the caller's first statement
         if (_shared.Value is not { Transaction: null } shared)
             return new DbScope(conn, tx, borrowed: false);
         (shared.Source, shared.User, shared.Connection, shared.Transaction) = (source, userId, conn, tx);
@@ -102,8 +91,8 @@ public sealed class HubDb(NpgsqlDataSource source)
         try
         {
             var tx = await conn.BeginTransactionAsync(ct);
-            if (userId is { } id)
-                await conn.ExecuteAsync(new CommandDefinition("select set_config('hub.user_id', @id, true)", new { id = id.ToString() }, tx, cancellationToken: ct));
+            if (userId is not null)
+                await conn.ExecuteAsync(new CommandDefinition(SetUserSql, new { userId }, tx, cancellationToken: ct));
             return (conn, tx);
         }
         catch
@@ -156,16 +145,10 @@ public static class PendingIdempotency
         return new Restore(previous);
     }
 
-    /// <summary>Records that the request's work is done (parameters <c>@UserId</c>, <c>@Key</c>), inside the transaction doing it.</summary>
-    internal const string MarkSql = "update idempotency_keys set committed_at = now() where user_id = @UserId and key = @Key and committed_at is null";
-
     public sealed record PendingKey(Guid UserId, string Key)
     {
         /// <summary>Set once a transaction of the request committed its work.</summary>
         public bool Committed { get; set; }
-
-        /// <summary>The open transaction that already sent <see cref="MarkSql"/> (with its audit event), so its commit need not; cleared when it ends.</summary>
-        internal NpgsqlTransaction? MarkedIn { get; set; }
     }
 
     private sealed class Restore(PendingKey? previous) : IDisposable
@@ -189,8 +172,12 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
     {
         if (borrowed)
             throw new InvalidOperationException("A read scope is never committed: writes open their own transaction (HubDb.OpenAsync).");
-        if (PendingIdempotency.Current is { } pending && !ReferenceEquals(pending.MarkedIn, transaction))
-            await connection.ExecuteAsync(new CommandDefinition(PendingIdempotency.MarkSql, pending, transaction, cancellationToken: ct));
+        if (PendingIdempotency.Current is { } pending)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "update idempotency_keys set committed_at = now() where user_id = @UserId and key = @Key and committed_at is null",
+                pending, transaction, cancellationToken: ct));
+        }
 
         await transaction.CommitAsync(ct);
         if (PendingIdempotency.Current is { } done)
@@ -201,9 +188,6 @@ public sealed class DbScope(NpgsqlConnection connection, NpgsqlTransaction trans
     {
         if (borrowed)
             return;
-        // Npgsql reuses a connection's transaction object: the mark sent in this one must not count for the next.
-        if (PendingIdempotency.Current is { } pending && ReferenceEquals(pending.MarkedIn, transaction))
-            pending.MarkedIn = null;
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }

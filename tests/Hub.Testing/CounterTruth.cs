@@ -32,11 +32,13 @@ public static class CounterTruth
 
     public const string MonthCounters = "select land_code || '/' || to_char(month, 'YYYY-MM') || '=' || adoptions from adoption_month_counts where adoptions <> 0 order by 1";
 
-    // The catalogue's default execution as 0006 defined it (a LeiKa entry of Typ 4, 5 or 6), kept as a column since 0025.
-    public const string MunicipalTruth = """
-        select s.ozg_id from catalog_services s
-        where exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.leika_typ ~ '(^|, )(4|5|6)($|,)') order by 1
-        """;
+    /// <summary>
+    /// Whether the catalogue service <c>s</c> is executed by municipalities, as 0006 defined it (a LeiKa entry of Typ 4, 5
+    /// or 6), independent of the column kept since 0025.
+    /// </summary>
+    public const string IsMunicipal = "exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.leika_typ ~ '(^|, )(4|5|6)($|,)')";
+
+    public const string MunicipalTruth = $"select s.ozg_id from catalog_services s where {IsMunicipal} order by 1";
 
     public const string MunicipalColumn = "select ozg_id from catalog_municipal_services where municipal order by 1";
 
@@ -45,10 +47,10 @@ public static class CounterTruth
     public const string OrganizationTruth = $"""
         select o.id || '=' || x.responsible || ',' || x.live || ',' || x.in_progress || ',' || x.no_solution
         from organizations o cross join lateral (
-            select count(*) filter (where coalesce(i.responsible, ms.ozg_id in ({MunicipalTruth}))) as responsible,
+            select count(*) filter (where coalesce(i.responsible, {IsMunicipal})) as responsible,
                    count(*) filter (where i.status = 'live') as live, count(*) filter (where i.status = 'in_progress') as in_progress,
                    count(*) filter (where i.status = 'no_solution') as no_solution
-            from catalog_services ms left join implementation_status i on i.organization_id = o.id and i.ozg_id = ms.ozg_id) x
+            from catalog_services s left join implementation_status i on i.organization_id = o.id and i.ozg_id = s.ozg_id) x
         order by 1
         """;
 

@@ -20,9 +20,6 @@ namespace Hub.Web.Tests.Performance;
 [Collection(BenchRunsAlone.Name)]
 public sealed class GeneratedDataFiguresTests(ITestOutputHelper output)
 {
-    // The catalogue's default as 0006 defined it, independent of the maintained column.
-    private const string Municipal = "exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.leika_typ ~ '(^|, )(4|5|6)($|,)')";
-
     [Fact]
     public async Task Dashboards_OnTheGeneratedDataSet_EqualAFreshCount()
     {
@@ -65,7 +62,7 @@ public sealed class GeneratedDataFiguresTests(ITestOutputHelper output)
             var organization = await store.OrganizationAsync(id, default);
             var expected = await conn.QuerySingleAsync<(int, int, int)>($"""
                 select count(*) filter (where r)::int, count(*) filter (where r and st = 'live')::int, count(*) filter (where r and st = 'in_progress')::int
-                from (select coalesce(i.responsible, {Municipal}) as r, coalesce(i.status, 'not_started') as st
+                from (select coalesce(i.responsible, {CounterTruth.IsMunicipal}) as r, coalesce(i.status, 'not_started') as st
                       from catalog_services s left join implementation_status i on i.organization_id = @id and i.ozg_id = s.ozg_id) x
                 """, new { id });
             Assert.Equal(expected, (organization.Responsible, organization.Count(ImplementationState.Live), organization.Count(ImplementationState.InProgress)));
@@ -79,13 +76,13 @@ public sealed class GeneratedDataFiguresTests(ITestOutputHelper output)
             select s.ozg_id, count(i.ozg_id)::int
             from catalog_services s
             left join (implementation_status i join organizations o on o.id = i.organization_id
-                       and o.land_code = '06' and o.kind in ('gemeinde', 'stadt', 'sonderstatusstadt', 'kreisfreie_stadt'))
+                       and o.land_code = '06' and progress_live_municipal(o.kind))
                    on i.ozg_id = s.ozg_id and i.status = 'live'
             group by s.ozg_id
             """)).ToDictionary(r => r.Item1, r => r.Item2);
         Assert.True(live.Values.Sum() > 1000, "the generated Umsetzungsstand should have live rows");
         Assert.Equal(live, state.Services.ToDictionary(s => s.OzgId, s => s.LiveMunicipalities));
-        Assert.Equal(await conn.ExecuteScalarAsync<int>("select count(*) from organizations where land_code = '06' and kind in ('gemeinde', 'stadt', 'sonderstatusstadt', 'kreisfreie_stadt')"),
+        Assert.Equal(await conn.ExecuteScalarAsync<int>("select count(*) from organizations where land_code = '06' and progress_live_municipal(kind)"),
             state.Municipalities);
         output.WriteLine($"{CounterTruth.All.Count} counters, {cooperations.Count} cooperations, {organizations.Count} organizations and Land 06 checked");
     }
