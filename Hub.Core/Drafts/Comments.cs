@@ -82,7 +82,7 @@ public sealed class DraftComments(IDraftStore drafts, ICommentStore comments, IM
         if (revision is not null && (revision < 1 || revision > draft.Summary.CurrentRevision))
             v.Add("revision", "Diese Fassung gibt es nicht.");
         else
-            content = onRevision == draft.Summary.CurrentRevision ? draft.Content : await drafts.GetRevisionAsync(draftId, onRevision, ct);
+            content = await ReadDraft.RevisionOfAsync(drafts, draft, onRevision, ct);
         anchor = FieldValidator.Trim(anchor);
         if (anchor is not null && content is not null && markdown.Headings(content.Body).All(h => h.Id != anchor))
             v.Add("anchor", "Diesen Abschnitt gibt es in Fassung {0} nicht.", onRevision);

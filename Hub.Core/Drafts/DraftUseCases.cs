@@ -52,18 +52,24 @@ public sealed class ReadDraft(IDraftStore drafts)
     public async Task<Result<DraftRevision>> RevisionAsync(Actor actor, Guid id, int revision, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        if (!draft.IsSuccess)
-            return draft.Error!;
-        return await drafts.GetRevisionAsync(id, revision, ct) is { } found ? found : NotFound.Instance;
+        return draft.IsSuccess ? await RevisionAsync(draft.Value!, revision, ct) : draft.Error!;
     }
+
+    /// <summary>A revision of a draft the caller has read (<see cref="GetAsync"/>); not found when there is no such revision.</summary>
+    public async Task<Result<DraftRevision>> RevisionAsync(DraftDetails draft, int revision, CancellationToken ct) =>
+        revision >= 1 && await RevisionOfAsync(drafts, draft, revision, ct) is { } found ? found : NotFound.Instance;
 
     /// <summary>Two revisions to compare; both must exist (field errors), the draft must be visible (else not found).</summary>
     public async Task<Result<(DraftRevision From, DraftRevision To)>> RevisionPairAsync(Actor actor, Guid id, int? from, int? to, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        if (!draft.IsSuccess)
-            return draft.Error!;
-        var current = draft.Value!.Summary.CurrentRevision;
+        return draft.IsSuccess ? await RevisionPairAsync(draft.Value!, from, to, ct) : draft.Error!;
+    }
+
+    /// <summary>Two revisions of a draft the caller has read (<see cref="GetAsync"/>) to compare; both must exist (field errors).</summary>
+    public async Task<Result<(DraftRevision From, DraftRevision To)>> RevisionPairAsync(DraftDetails draft, int? from, int? to, CancellationToken ct)
+    {
+        var current = draft.Summary.CurrentRevision;
         var v = new FieldValidator();
         if (from is null || from < 1 || from > current)
             v.Add("from", "Erlaubt ist eine Fassung von {0} bis {1}.", 1, current);
@@ -71,10 +77,12 @@ public sealed class ReadDraft(IDraftStore drafts)
             v.Add("to", "Erlaubt ist eine Fassung von {0} bis {1}.", 1, current);
         if (v.HasErrors)
             return v.ToError();
-        var older = await drafts.GetRevisionAsync(id, from!.Value, ct);
-        var newer = await drafts.GetRevisionAsync(id, to!.Value, ct);
-        return (older!, newer!);
+        return ((await RevisionOfAsync(drafts, draft, from!.Value, ct))!, (await RevisionOfAsync(drafts, draft, to!.Value, ct))!);
     }
+
+    /// <summary>A revision of a draft that has been read: the current one is its content (no second read), another one is read.</summary>
+    public static async Task<DraftRevision?> RevisionOfAsync(IDraftStore drafts, DraftDetails draft, int revision, CancellationToken ct) =>
+        revision == draft.Summary.CurrentRevision ? draft.Content : await drafts.GetRevisionAsync(draft.Summary.Id, revision, ct);
 
     public async Task<Result<IReadOnlyList<ReviewEntry>>> ReviewsAsync(Actor actor, Guid id, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, Cu
         var draft = await read.GetAsync(actor, id, ct);
         if (!draft.IsSuccess)
             return PageErrors.StatusFor(draft.Error!);
-        var found = await read.RevisionAsync(actor, id, revision, ct);
+        var found = await read.RevisionAsync(draft.Value!, revision, ct);
         return found.IsSuccess ? View("~/Views/Drafts/Revision.cshtml", new DraftRevisionPage(draft.Value!.Summary, found.Value!)) : PageErrors.StatusFor(found.Error!);
     }
 
@@ -33,12 +33,12 @@ public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, Cu
         if (!draft.IsSuccess)
             return PageErrors.StatusFor(draft.Error!);
         var currentRevision = draft.Value!.Summary.CurrentRevision;
-        var pair = await read.RevisionPairAsync(actor, id, von ?? Math.Max(1, currentRevision - 1), bis ?? currentRevision, ct);
+        var pair = await read.RevisionPairAsync(draft.Value, von ?? Math.Max(1, currentRevision - 1), bis ?? currentRevision, ct);
         if (!pair.IsSuccess)
         {
             ModelState.AddHubError(pair.Error!, problems);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            pair = await read.RevisionPairAsync(actor, id, Math.Max(1, currentRevision - 1), currentRevision, ct);
+            pair = await read.RevisionPairAsync(draft.Value, Math.Max(1, currentRevision - 1), currentRevision, ct);
         }
 
         var (from, to) = pair.Value;

@@ -153,6 +153,14 @@ public sealed class DraftPageTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Contains(draftPage.QuerySelectorAll("section[aria-labelledby='s-freigaben'] a"), a => a.TextContent == "Version 1.0");
         var revision = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/fassungen/1"));
         Assert.DoesNotContain("Neu in 1.1", revision.QuerySelector(".hub-markdown")!.TextContent, StringComparison.Ordinal);
+
+        // The current revision comes with the draft's own read; older ones, and the comparison the other way round, are read apart.
+        var current = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/fassungen/3"));
+        Assert.Contains("Neu in 1.2", current.QuerySelector(".hub-markdown")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await observer.GetAsync($"/entwuerfe/{id}/fassungen/4")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await observer.GetAsync($"/entwuerfe/{id}/fassungen/0")).StatusCode);
+        var backwards = Html.Parse(await observer.GetStringAsync($"/entwuerfe/{id}/vergleich?von=3&bis=1"));
+        Assert.Contains(backwards.QuerySelectorAll(".hub-diff--del"), l => l.TextContent.Contains("## Neu in 1.1", StringComparison.Ordinal));
     }
 
     [Fact]
