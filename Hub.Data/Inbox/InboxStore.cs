@@ -85,19 +85,22 @@ public sealed class InboxStore(HubDb db) : IInboxStore
             where d.status = 'approved' and (d.owner_organization_id = any(@Editing) or d.cooperation_id = any(@Coordinated))
             order by d.updated_at desc limit @Cap;
             -- Open threads on my organizations' drafts started by somebody else, and open threads I started that got an answer.
-            -- (Two branches, each on its own index, instead of one "or" that made PostgreSQL read every visible comment.)
-            select c.id as comment_id, c.draft_id, d.title as draft_title, u.display_name as author_name, c.created_at,
+            -- (Two branches, each on its own index, instead of one "or" that made PostgreSQL read every visible comment; each
+            -- branch keeps only its newest, so only those are joined on; the branches are disjoint by author.)
+            select c.id as comment_id, c.draft_id, c.draft_title, u.display_name as author_name, c.created_at,
                    (select count(*)::int from comments r where r.parent_id = c.id) as replies
-            from (select c.id from comments c join drafts d on d.id = c.draft_id
-                  where d.owner_organization_id = any(@Editing) and c.author_user_id <> @UserId and c.parent_id is null and c.resolved_at is null
-                  union
-                  select c.id from comments c
-                  where c.author_user_id = @UserId and c.parent_id is null and c.resolved_at is null
-                    and exists (select 1 from comments r where r.parent_id = c.id and r.author_user_id <> @UserId)) mine
-            join comments c on c.id = mine.id
-            join drafts d on d.id = c.draft_id
+            from ((select c.id, c.draft_id, d.title as draft_title, c.author_user_id, c.created_at
+                   from comments c join drafts d on d.id = c.draft_id
+                   where d.owner_organization_id = any(@Editing) and d.status <> 'withdrawn'
+                     and c.author_user_id <> @UserId and c.parent_id is null and c.resolved_at is null
+                   order by c.created_at desc limit @Cap)
+                  union all
+                  (select c.id, c.draft_id, d.title, c.author_user_id, c.created_at
+                   from comments c join drafts d on d.id = c.draft_id
+                   where c.author_user_id = @UserId and c.parent_id is null and c.resolved_at is null and d.status <> 'withdrawn'
+                     and exists (select 1 from comments r where r.parent_id = c.id and r.author_user_id <> @UserId)
+                   order by c.created_at desc limit @Cap)) c
             join users u on u.id = c.author_user_id
-            where d.status <> 'withdrawn'
             order by c.created_at desc limit @Cap;
             """;
         await using var scope = await db.ReadAsync(ct);

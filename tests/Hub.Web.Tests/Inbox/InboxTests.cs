@@ -49,6 +49,30 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
     }
 
     [Fact]
+    public async Task AnsweredThread_IsATaskForWhoStartedIt_AndNoThreadOfAWithdrawnDraftIsOne()
+    {
+        var (editor, id) = await DraftApi.NewDraftAsync(app, "Antwort auf meine Frage");
+        var partner = await app.ApiAsync("reviewer@bensheim.demo");
+        var question = (await DraftApi.JsonAsync(await partner.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = "Welche Gebühr?" }), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        bool Listed(JsonElement tasks) => tasks.GetProperty("openComments").EnumerateArray().Any(c => c.GetProperty("commentId").GetGuid() == question);
+
+        var unanswered = await partner.GetFromJsonAsync<JsonElement>("/api/v1/tasks");
+        await DraftApi.JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = "12 €.", parentId = question }), HttpStatusCode.Created);
+        var answered = await partner.GetFromJsonAsync<JsonElement>("/api/v1/tasks");
+        var owners = await editor.GetFromJsonAsync<JsonElement>("/api/v1/tasks");
+        await DraftApi.JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/withdraw", new { reason = "Doppelt" }), HttpStatusCode.OK);
+
+        Assert.False(Listed(unanswered));
+        Assert.True(Listed(answered));
+        Assert.Contains(answered.GetProperty("openComments").EnumerateArray(), c => c.GetProperty("commentId").GetGuid() == question
+            && c.GetProperty("draftTitle").GetString() == "Antwort auf meine Frage" && c.GetProperty("replies").GetInt32() == 1);
+        Assert.True(Listed(owners));
+        Assert.False(Listed(await partner.GetFromJsonAsync<JsonElement>("/api/v1/tasks")));
+        Assert.False(Listed(await editor.GetFromJsonAsync<JsonElement>("/api/v1/tasks")));
+    }
+
+    [Fact]
     public async Task Inbox_RendersTheTextAndMarksRead()
     {
         var (editor, id) = await DraftApi.NewDraftAsync(app, "Posteingangstest");
