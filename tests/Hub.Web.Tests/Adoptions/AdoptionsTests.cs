@@ -165,6 +165,6 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Contains(page.QuerySelectorAll(".hub-diff--ins"), l => l.TextContent.Contains("Terminbuchung", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, upgrade.StatusCode);
         Assert.Contains(list.QuerySelectorAll("tbody tr"), tr => tr.TextContent.Contains("Seitendienst", StringComparison.Ordinal) && tr.TextContent.Contains("1.1", StringComparison.Ordinal));
-        Assert.Contains("1 Organisationen nutzen diesen Dienst nach, 1 davon live; 1 mit dieser Version.", releasePage.QuerySelector("section[aria-labelledby='s-nachnutzung']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 Organisation nutzt diesen Dienst nach, 1 davon live; 1 mit dieser Version.", releasePage.QuerySelector("section[aria-labelledby='s-nachnutzung']")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -31,6 +31,9 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
             && c.GetProperty("replies").GetInt32() == 1);
         Assert.DoesNotContain("Urkundenanforderung Standesamt", Titles(wetzlar, "awaitingMyReview"));
         Assert.Empty(Titles(wetzlar, "readyToRelease"));
+        // The start page counts in words a German reader expects: one answer, not "1 Antworten".
+        var start = Html.Parse(await (await app.SignedInAsync("digital@bensheim.demo")).GetStringAsync("/"));
+        Assert.Contains(start.QuerySelectorAll("section[aria-labelledby='s-aufgaben'] li"), li => li.TextContent.EndsWith("(Zwingenberg), eine Antwort", StringComparison.Ordinal));
     }
 
     [Fact]
