@@ -137,7 +137,11 @@ public sealed class DashboardTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Equal(outside.Count, actual.GetProperty("outsideAdopters").GetInt32());
         Assert.Equal(outside.Count(a => a.Status == "live"), actual.GetProperty("outsideLive").GetInt32());
         await Problem.ReadAsync(await (await app.ApiAsync("editor@wetzlar.demo")).GetAsync($"/api/v1/progress/cooperations/{coop}"), HttpStatusCode.NotFound);
-        Assert.NotEmpty(Html.Parse(await (await app.SignedInAsync("observer@hmdis.demo")).GetStringAsync($"/fortschritt/verbuende/{coop}")).QuerySelectorAll("svg[role='img']"));
+        var page = Html.Parse(await (await app.SignedInAsync("observer@hmdis.demo")).GetStringAsync($"/fortschritt/verbuende/{coop}"));
+        Assert.NotEmpty(page.QuerySelectorAll("svg[role='img']"));
+        Assert.StartsWith($"Freigaben: {actual.GetProperty("releases").GetInt32()} · freigegebene Onlinedienste: {actual.GetProperty("releasedServices").GetInt32()} · "
+            + $"Nachnutzungen außerhalb des Verbunds: {outside.Count}, davon live: {outside.Count(a => a.Status == "live")}.",
+            page.QuerySelector("p.kern-body--large")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
