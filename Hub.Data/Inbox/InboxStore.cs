@@ -60,6 +60,8 @@ public sealed class InboxStore(HubDb db) : IInboxStore
 
     public async Task<MyTasks> TasksAsync(Actor actor, CancellationToken ct)
     {
+        // Each list is gated by the roles it needs (cardinality(…) > 0 is a one-time filter of the generic plan): a reviewer
+        // who edits nowhere does not walk the drafts for "changes requested" at all.
         const string sql = """
             -- In review where one of my reviewing organizations (a partner, not the owner) has not yet agreed to the revision under review.
             select distinct on (d.id) d.id as draft_id, d.title, o.name as owner_organization_name, ro.name as for_organization_name,
@@ -69,7 +71,7 @@ public sealed class InboxStore(HubDb db) : IInboxStore
             join organizations o on o.id = d.owner_organization_id
             join cooperation_members cm on cm.cooperation_id = d.cooperation_id and cm.organization_id = any(@Reviewing) and cm.organization_id <> d.owner_organization_id
             join organizations ro on ro.id = cm.organization_id
-            where d.status = 'in_review'
+            where cardinality(@Reviewing) > 0 and d.status = 'in_review'
               and not exists (select 1 from reviews rv where rv.round_id = rr.id and rv.organization_id = cm.organization_id
                               and rv.verdict in ('approve', 'request_changes'))
             order by d.id, rr.opened_at desc
@@ -77,12 +79,13 @@ public sealed class InboxStore(HubDb db) : IInboxStore
             select d.id as draft_id, d.title, o.name as owner_organization_name, null as for_organization_name, d.current_revision as revision,
                    d.updated_at as since
             from drafts d join organizations o on o.id = d.owner_organization_id
-            where d.status = 'changes_requested' and d.owner_organization_id = any(@Editing)
+            where cardinality(@Editing) > 0 and d.status = 'changes_requested' and d.owner_organization_id = any(@Editing)
             order by d.updated_at desc limit @Cap;
             select d.id as draft_id, d.title, o.name as owner_organization_name, null as for_organization_name, d.current_revision as revision,
                    d.updated_at as since
             from drafts d join organizations o on o.id = d.owner_organization_id
-            where d.status = 'approved' and (d.owner_organization_id = any(@Editing) or d.cooperation_id = any(@Coordinated))
+            where cardinality(@Editing) + cardinality(@Coordinated) > 0 and d.status = 'approved'
+              and (d.owner_organization_id = any(@Editing) or d.cooperation_id = any(@Coordinated))
             order by d.updated_at desc limit @Cap;
             -- Open threads on my organizations' drafts started by somebody else, and open threads I started that got an answer.
             -- (Two branches, each on its own index, instead of one "or" that made PostgreSQL read every visible comment; each
@@ -91,7 +94,7 @@ public sealed class InboxStore(HubDb db) : IInboxStore
                    (select count(*)::int from comments r where r.parent_id = c.id) as replies
             from ((select c.id, c.draft_id, d.title as draft_title, c.author_user_id, c.created_at
                    from comments c join drafts d on d.id = c.draft_id
-                   where d.owner_organization_id = any(@Editing) and d.status <> 'withdrawn'
+                   where cardinality(@Editing) > 0 and d.owner_organization_id = any(@Editing) and d.status <> 'withdrawn'
                      and c.author_user_id <> @UserId and c.parent_id is null and c.resolved_at is null
                    order by c.created_at desc limit @Cap)
                   union all

@@ -31,6 +31,11 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
             && c.GetProperty("replies").GetInt32() == 1);
         Assert.DoesNotContain("Urkundenanforderung Standesamt", Titles(wetzlar, "awaitingMyReview"));
         Assert.Empty(Titles(wetzlar, "readyToRelease"));
+        // The cooperation's coordinator belongs to no organization: the approved draft is hers to release, nothing else is hers.
+        var coordinator = await (await app.ApiAsync("coordinator@viernheim.demo")).GetFromJsonAsync<JsonElement>("/api/v1/tasks");
+        Assert.Contains("Sportförderung beantragen", Titles(coordinator, "readyToRelease"));
+        Assert.Empty(Titles(coordinator, "awaitingMyReview"));
+        Assert.Empty(Titles(coordinator, "changesRequested"));
         // The start page counts in words a German reader expects: one answer, not "1 Antworten".
         var start = Html.Parse(await (await app.SignedInAsync("digital@bensheim.demo")).GetStringAsync("/"));
         Assert.Contains(start.QuerySelectorAll("section[aria-labelledby='s-aufgaben'] li"), li => li.TextContent.EndsWith("(Zwingenberg), eine Antwort", StringComparison.Ordinal));
