@@ -32,11 +32,11 @@ public static class CounterTruth
 
     public const string MonthCounters = "select land_code || '/' || to_char(month, 'YYYY-MM') || '=' || adoptions from adoption_month_counts where adoptions <> 0 order by 1";
 
-    /// <summary>
-    /// Whether the catalogue service <c>s</c> is executed by municipalities, as 0006 defined it (a LeiKa entry of Typ 4, 5
-    /// or 6), independent of the column kept since 0025.
-    /// </summary>
-    public const string IsMunicipal = "exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.leika_typ ~ '(^|, )(4|5|6)($|,)')";
+    /// <summary>A LeiKa Typ of 4, 5 or 6 in <c>catalog_leika.leika_typ</c> (a list like "1, 4"): executed by municipalities, as 0006 defined it.</summary>
+    public const string MunicipalLeikaTyp = "(^|, )(4|5|6)($|,)";
+
+    /// <summary>Whether the catalogue service <c>s</c> is executed by municipalities, independent of the column kept since 0025.</summary>
+    public const string IsMunicipal = $"exists (select 1 from catalog_leika k where k.ozg_id = s.ozg_id and k.leika_typ ~ '{MunicipalLeikaTyp}')";
 
     public const string MunicipalTruth = $"select s.ozg_id from catalog_services s where {IsMunicipal} order by 1";
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Hub.Data.Common;
 using Hub.Testing;
 using Npgsql;
 using Xunit;
@@ -46,7 +47,7 @@ public sealed class CounterDriftTests
                 await using var c = await (throughApp ? app : owner).OpenConnectionAsync();
                 await using var tx = await c.BeginTransactionAsync();
                 if (throughApp)
-                    await c.ExecuteAsync("select set_config('hub.user_id', @id, true)", new { id = editor.ToString() }, tx);
+                    await c.ExecuteAsync(HubDb.SetUserSql, new { userId = editor }, tx);
                 try
                 {
                     var op = random.Next(throughApp ? 6 : 10);
@@ -100,9 +101,9 @@ public sealed class CounterDriftTests
                             break;
                         case 8: // a catalogue change: a service's default execution becomes municipal, or stops being
                             await c.ExecuteAsync("""
-                                update catalog_leika set leika_typ = case when leika_typ ~ '(^|, )(4|5|6)($|,)' then '1' else '4' end
+                                update catalog_leika set leika_typ = case when leika_typ ~ @municipal then '1' else '4' end
                                 where ozg_id = @ozg
-                                """, new { ozg = services[random.Next(services.Length)] }, tx);
+                                """, new { ozg = services[random.Next(services.Length)], municipal = CounterTruth.MunicipalLeikaTyp }, tx);
                             break;
                         default: // … or stops / starts being a municipality
                             await c.ExecuteAsync("update organizations set kind = case kind when 'landkreis' then 'stadt' else 'landkreis' end where id = @org", new { org }, tx);

@@ -1,4 +1,5 @@
 using Dapper;
+using Hub.Data.Common;
 using Hub.Testing;
 using Npgsql;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class PolicyFactsTests(TestDatabase db) : IClassFixture<TestDataba
         conn.ExecuteScalarAsync<T>($"select {fact}()", transaction: tx)!;
 
     private static Task<int> SetUserAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid user) =>
-        conn.ExecuteAsync("select set_config('hub.user_id', @id, true)", new { id = user.ToString() }, tx);
+        conn.ExecuteAsync(HubDb.SetUserSql, new { userId = user }, tx);
 
     [Fact]
     public async Task Facts_ChangedWithinTheTransaction_AreReadAfresh_ForTheActingUserOnly()

@@ -55,8 +55,9 @@ public sealed class RoundTripTests(HubWebFactory app, ITestOutputHelper output) 
     // acting user for row-level security and the layout's unread badge, as the first command of the request's shared
     // read transaction. The draft page reads its change counter next (1) and, when the hub keeps that state of the page
     // already ("draft page, kept": the same page again), nothing else. The diff reads the draft with its current revision
-    // (1) and the older revision (1); 5 until 2026-12-01, when it read the draft twice and the current revision again. An API call's bearer token costs 1 (token check
-    // with the actor; 2 until 2026-12-01), its reads' transaction 1 (set_config).
+    // (1) and the older revision (1); 5 until 2026-12-01, when it read the draft twice and the current revision again.
+    // An API call's bearer token costs 1 (token check with the actor; 2 until 2026-12-01), its reads' transaction 1
+    // (set_config).
     private static readonly (string Name, int Bound)[] _bounds =
     [
         ("start page", 4), ("draft list", 3), ("draft page", 8), ("draft page, kept", 2), ("revision diff", 3), ("inbox", 3), ("release list", 3),
