@@ -139,14 +139,14 @@ internal static class BenchSeed
         var db = new HubDb(owner);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in CatalogImport.Files)
-            files[name] = await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, name));
+            files[name] = await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, name));
         var (set, errors) = CatalogImport.Parse(files);
         if (set is null)
             throw new InvalidOperationException("catalogue: " + string.Join("; ", errors));
         await new CatalogStore(db).ImportAsync(set, null, default);
         var (rows, problems) = OrganizationImport.Parse(
-            [("gemeinden.csv", await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, "gemeinden.csv"))),
-             ("kreise.csv", await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, "kreise.csv")))], land);
+            [("gemeinden.csv", await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, "gemeinden.csv"))),
+             ("kreise.csv", await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, "kreise.csv")))], land);
         if (problems.Count > 0)
             throw new InvalidOperationException("organizations: " + problems[0]);
         await new OrganizationStore(db).ImportAsync(rows, DateTimeOffset.UtcNow, default);
