@@ -53,7 +53,7 @@ internal static class BenchSeed
         File.SetUnixFileMode(home, (UnixFileMode)0b111_101_101);
         await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Home = home, Durable = false });
         await using var owner = HubDatabase.CreateDataSource(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
-        await new MigrationRunner(owner).ApplyAsync(Migration.Embedded());
+        await new MigrationRunner(owner).ApplyAsync(SchemaScripts.Embedded());
         await AppRole.EnableLoginAsync(owner, "BenchApp2026", default);
         await File.WriteAllTextAsync(Path.Combine(home, "app-password"), "BenchApp2026");
 

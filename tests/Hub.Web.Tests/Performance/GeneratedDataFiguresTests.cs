@@ -104,7 +104,7 @@ public sealed class GeneratedDataFiguresTests(ITestOutputHelper output)
             try
             {
                 await using var owner = HubDatabase.CreateDataSource(cluster.ConnectionString);
-                await new MigrationRunner(owner).ApplyAsync(Migration.Embedded());
+                await new MigrationRunner(owner).ApplyAsync(SchemaScripts.Embedded());
                 return cluster;
             }
             catch (MigrationException) when (attempt == 0)
