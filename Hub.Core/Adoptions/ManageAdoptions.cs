@@ -94,7 +94,7 @@ public sealed class ManageAdoptions(
         if (!found.IsSuccess)
             return found;
         var current = found.Value!;
-        var v = new FieldValidator().MaxLength("notes", notes, NotesMax);
+        var v = new FieldValidator().MaxLength("notes", notes, NotesMax).Markdown("notes", notes, markdown);
         var next = current.Status;
         if (status is not null && !AdoptionCodes.TryParse(status, out next))
             v.Add("status", "Erlaubt sind planned, in_progress, live und dropped.");

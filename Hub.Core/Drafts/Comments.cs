@@ -76,7 +76,7 @@ public sealed class DraftComments(IDraftStore drafts, ICommentStore comments, IM
         if (draft.Summary.Status == DraftStatus.Withdrawn)
             return DraftLifecycle.IllegalTransition(draft.Summary.Status);
 
-        var v = new FieldValidator().Required("body", body, BodyMax).MaxLength("anchor", anchor, 200);
+        var v = new FieldValidator().Required("body", body, BodyMax).Markdown("body", body, markdown).MaxLength("anchor", anchor, 200);
         var onRevision = revision ?? draft.Summary.CurrentRevision;
         DraftRevision? content = null;
         if (revision is not null && (revision < 1 || revision > draft.Summary.CurrentRevision))

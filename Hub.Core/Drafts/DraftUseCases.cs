@@ -10,7 +10,7 @@ public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperatio
 {
     public async Task<Result<DraftDetails>> ExecuteAsync(Actor actor, Guid? organizationId, Guid? cooperationId, DraftContent content, CancellationToken ct)
     {
-        var v = content.Validate();
+        var v = content.Validate().Markdown("body", content.Body, markdown);
         if (organizationId is null)
             v.Add("organizationId", FieldValidator.RequiredMessage);
         if (cooperationId is null)
@@ -98,7 +98,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
 
     public async Task<Result<TransitionOutcome>> SaveAsync(Actor actor, Guid id, DraftContent content, int? baseRevision, CancellationToken ct)
     {
-        var v = content.Validate();
+        var v = content.Validate().Markdown("body", content.Body, markdown);
         if (baseRevision is null)
             v.Add("baseRevision", "Bitte geben Sie die Fassung an, auf der Ihre Änderung beruht.");
         await catalog.CheckAsync(v, content.CatalogServiceIds, ct);
@@ -117,7 +117,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
 
     public Task<Result<TransitionOutcome>> ReviewAsync(Actor actor, Guid id, Guid? organizationId, string? verdict, string? body, CancellationToken ct)
     {
-        var v = new FieldValidator().MaxLength("body", body, TextMax);
+        var v = new FieldValidator().MaxLength("body", body, TextMax).Markdown("body", body, markdown);
         if (!DraftCodes.TryParseVerdict(verdict, out var parsed))
             v.Add("verdict", "Erlaubt sind approve, request_changes und comment.");
         else if (parsed != ReviewVerdict.Approve && string.IsNullOrWhiteSpace(body))
@@ -136,7 +136,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
 
     public Task<Result<TransitionOutcome>> ReleaseAsync(Actor actor, Guid id, string? notes, bool breaking, CancellationToken ct)
     {
-        var v = new FieldValidator().MaxLength("notes", notes, TextMax);
+        var v = new FieldValidator().MaxLength("notes", notes, TextMax).Markdown("notes", notes, markdown);
         if (v.HasErrors)
             return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
         return drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Release, Breaking: breaking),

@@ -63,11 +63,19 @@ public sealed class DraftsController(
     {
         var actor = await current.RequireAsync(ct);
         var found = await read.GetAsync(actor, id, ct);
-        if (!found.IsSuccess)
-            return PageErrors.StatusFor(found.Error!);
-        // Those who see the draft but may not change it get 403, not a form whose save would be refused.
-        return DraftAccess.For(actor, found.Value!.Snapshot).IsOwnerEditor ? View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null)) : PageErrors.StatusFor(Forbidden.Instance);
+        if (RefuseEditing(actor, found) is { } refused)
+            return refused;
+        return View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null));
     }
+
+    /// <summary>
+    /// 404 for a draft the actor does not see, 403 for one they see but may not change: the edit form and everything it
+    /// answers without saving (a preview, a form with errors) answer alike, so no id is rendered for someone outside.
+    /// </summary>
+    private static IActionResult? RefuseEditing(Hub.Core.Tenancy.Actor actor, Result<DraftDetails> found) =>
+        !found.IsSuccess ? PageErrors.StatusFor(found.Error!)
+        : DraftAccess.For(actor, found.Value!.Snapshot).IsOwnerEditor ? null
+        : PageErrors.StatusFor(Forbidden.Instance);
 
     [HttpPost("/entwuerfe/{id:guid}/bearbeiten")]
     public async Task<IActionResult> Save(Guid id, DraftForm form, string? preview, CancellationToken ct)
@@ -82,6 +90,13 @@ public sealed class DraftsController(
             // A stale save keeps the user's text on the form: nothing is lost, nothing is overwritten.
             ModelState.AddHubError(result.Error!, problems, "Form.");
             Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        }
+
+        else
+        {
+            var actor = await current.RequireAsync(ct);
+            if (RefuseEditing(actor, await read.GetAsync(actor, id, ct)) is { } refused)
+                return refused;
         }
 
         return View("Edit", new DraftFormPage(form, id, [], preview is null ? null : markdown.ToSafeHtml(form.Body)));

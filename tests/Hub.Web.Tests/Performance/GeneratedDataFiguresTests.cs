@@ -18,6 +18,7 @@ namespace Hub.Web.Tests.Performance;
 /// is missing or its schema is older than the migrations.
 /// </summary>
 [Collection(BenchRunsAlone.Name)]
+[Trait("Speed", "Slow")]
 public sealed class GeneratedDataFiguresTests(ITestOutputHelper output)
 {
     [Fact]
