@@ -44,8 +44,8 @@ internal sealed class DraftTransitions(HubDb db)
 
         var decided = DraftLifecycle.Decide(snapshot, command, actor);
         if (!decided.IsSuccess)
-            return decided.Error!;
-        var decision = decided.Value!;
+            return decided.Error;
+        var decision = decided.Value;
         var now = DateTimeOffset.UtcNow;
         var write = new Writer(conn, tx, head, snapshot, decision, actor, payload, now, ct);
         var outcome = await write.ApplyAsync(command.Action);

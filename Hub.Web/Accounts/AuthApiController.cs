@@ -28,13 +28,13 @@ public sealed class AuthApiController(SignIn signIn, ApiTokens tokens, ITokenSto
         var result = await signIn.ExecuteAsync(request.Email, request.Password, ct);
         if (!result.IsSuccess)
         {
-            var problem = Problem(result.Error!);
+            var problem = Problem(result.Error);
             problem.StatusCode = StatusCodes.Status401Unauthorized;
             ((ProblemDetails)problem.Value!).Status = StatusCodes.Status401Unauthorized;
             return problem;
         }
 
-        var (token, expiresAt) = await tokens.IssueAsync(result.Value!.Id, request.Name ?? "api", ct);
+        var (token, expiresAt) = await tokens.IssueAsync(result.Value.Id, request.Name ?? "api", ct);
         return StatusCode(StatusCodes.Status201Created, new TokenResponse(token, expiresAt));
     }
 
@@ -62,7 +62,7 @@ public sealed class AccountApiController(ChangePassword change, DisableAccount d
     public async Task<IActionResult> ChangePassword(PasswordChangeRequest request, CancellationToken ct)
     {
         var result = await change.ExecuteAsync(await current.RequireAsync(ct), request.CurrentPassword, request.NewPassword, request.NewPassword, ct);
-        return result.IsSuccess ? NoContent() : Problem(result.Error!);
+        return result.IsSuccess ? NoContent() : Problem(result.Error);
     }
 
     /// <summary>Platform admins: the account can no longer sign in; its sessions and tokens end at once.</summary>
@@ -77,6 +77,6 @@ public sealed class AccountApiController(ChangePassword change, DisableAccount d
     private async Task<IActionResult> SetAsync(Guid id, bool disabled, CancellationToken ct)
     {
         var result = await disable.ExecuteAsync(await current.RequireAsync(ct), id, disabled, ct);
-        return result.IsSuccess ? NoContent() : Problem(result.Error!);
+        return result.IsSuccess ? NoContent() : Problem(result.Error);
     }
 }

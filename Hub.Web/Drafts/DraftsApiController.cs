@@ -17,8 +17,8 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     {
         var result = await create.ExecuteAsync(await ActorAsync(), request.OrganizationId, request.CooperationId, request.ToContent(), ct);
         return result.IsSuccess
-            ? Created($"/api/v1/drafts/{result.Value!.Summary.Id}", mapper.Map<DraftDto>(result.Value))
-            : Problem(result.Error!);
+            ? Created($"/api/v1/drafts/{result.Value.Summary.Id}", mapper.Map<DraftDto>(result.Value))
+            : Problem(result.Error);
     }
 
     [HttpGet("drafts")]
@@ -80,7 +80,7 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     public async Task<IActionResult> Review(Guid id, ReviewRequest request, CancellationToken ct)
     {
         var result = await change.ReviewAsync(await ActorAsync(), id, request.OrganizationId, request.Verdict, request.Body, ct);
-        return result.IsSuccess ? StatusCode(StatusCodes.Status201Created, Transition(id, result.Value!)) : Problem(result.Error!);
+        return result.IsSuccess ? StatusCode(StatusCodes.Status201Created, Transition(id, result.Value)) : Problem(result.Error);
     }
 
     [HttpGet("drafts/{id:guid}/reviews")]
@@ -94,8 +94,8 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     {
         var result = await change.ReleaseAsync(await ActorAsync(), id, request?.Notes, request?.Breaking ?? false, ct);
         return result.IsSuccess
-            ? Created($"/api/v1/releases/{result.Value!.ReleaseId}", Transition(id, result.Value))
-            : Problem(result.Error!);
+            ? Created($"/api/v1/releases/{result.Value.ReleaseId}", Transition(id, result.Value))
+            : Problem(result.Error);
     }
 
     [HttpPost("drafts/{id:guid}/withdraw")]
@@ -106,5 +106,5 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     private static TransitionDto Transition(Guid id, TransitionOutcome o) =>
         new(id, o.Decision.To.ToCode(), o.Revision, o.Decision.Version?.ToString(), o.ReleaseId, o.ReviewId);
 
-    private IActionResult Answer<T>(Result<T> result, Func<T, object> map) => result.IsSuccess ? Ok(map(result.Value!)) : Problem(result.Error!);
+    private IActionResult Answer<T>(Result<T> result, Func<T, object> map) => result.IsSuccess ? Ok(map(result.Value)) : Problem(result.Error);
 }

@@ -48,10 +48,10 @@ public sealed class DraftsController(
         {
             var result = await create.ExecuteAsync(await current.RequireAsync(ct), form.OrganizationId, form.CooperationId, form.ToContent(), ct);
             if (result.IsSuccess)
-                return Redirect($"/entwuerfe/{result.Value!.Summary.Id}");
+                return Redirect($"/entwuerfe/{result.Value.Summary.Id}");
             if (result.Error is Forbidden)
                 return PageErrors.StatusFor(result.Error);
-            ModelState.AddHubError(result.Error!, problems, "Form.");
+            ModelState.AddHubError(result.Error, problems, "Form.");
         }
 
         Response.StatusCode = preview is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
@@ -64,9 +64,9 @@ public sealed class DraftsController(
         var actor = await current.RequireAsync(ct);
         var found = await read.GetAsync(actor, id, ct);
         if (!found.IsSuccess)
-            return PageErrors.StatusFor(found.Error!);
+            return PageErrors.StatusFor(found.Error);
         // Those who see the draft but may not change it get 403, not a form whose save would be refused.
-        return DraftAccess.For(actor, found.Value!.Snapshot).IsOwnerEditor ? View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null)) : PageErrors.StatusFor(Forbidden.Instance);
+        return DraftAccess.For(actor, found.Value.Snapshot).IsOwnerEditor ? View(new DraftFormPage(DraftForm.From(found.Value), id, [], null)) : PageErrors.StatusFor(Forbidden.Instance);
     }
 
     [HttpPost("/entwuerfe/{id:guid}/bearbeiten")]
@@ -80,7 +80,7 @@ public sealed class DraftsController(
             if (result.Error is Hub.Core.Common.NotFound or Forbidden)
                 return PageErrors.StatusFor(result.Error);
             // A stale save keeps the user's text on the form: nothing is lost, nothing is overwritten.
-            ModelState.AddHubError(result.Error!, problems, "Form.");
+            ModelState.AddHubError(result.Error, problems, "Form.");
             Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         }
 
@@ -128,8 +128,8 @@ public sealed class DraftsController(
         var actor = await current.RequireAsync(ct);
         var found = await pages.GetAsync(actor, id, ct);
         if (!found.IsSuccess)
-            return PageErrors.StatusFor(found.Error!);
-        var page = found.Value!;
+            return PageErrors.StatusFor(found.Error);
+        var page = found.Value;
         var draft = page.Draft;
         var access = DraftAccess.For(actor, draft.Snapshot);
         var reviewingAs = access.ReviewingOrganizationIds.Cast<Guid?>().FirstOrDefault();

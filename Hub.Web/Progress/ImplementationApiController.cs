@@ -22,7 +22,7 @@ public sealed class ImplementationApiController(ManageImplementation implementat
     public async Task<IActionResult> Get(Guid id, CancellationToken ct)
     {
         var result = await implementation.GetAsync(await ActorAsync(), id, ct);
-        return result.IsSuccess ? Ok(result.Value.Rows.Select(ToDto).ToList()) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(result.Value.Rows.Select(ToDto).ToList()) : Problem(result.Error);
     }
 
     [HttpPut]
@@ -31,7 +31,7 @@ public sealed class ImplementationApiController(ManageImplementation implementat
     {
         var rows = (request.Rows ?? []).Select(r => (r.OzgId, r.Responsible, r.Status, r.Reifegrad, r.Reason, r.BaseRowVersion)).ToList();
         var result = await implementation.PutAsync(await ActorAsync(), id, rows, ct);
-        return result.IsSuccess ? Ok(new { rows = result.Value }) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(new { rows = result.Value }) : Problem(result.Error);
     }
 
     [HttpGet("csv")]
@@ -42,7 +42,7 @@ public sealed class ImplementationApiController(ManageImplementation implementat
         return result.IsSuccess
             ? File(System.Text.Encoding.UTF8.GetBytes(ManageImplementation.ToCsv(result.Value.Organization, result.Value.Rows)), "text/csv; charset=utf-8",
                 $"umsetzungsstand-{result.Value.Organization.Ags ?? id.ToString()}.csv")
-            : Problem(result.Error!);
+            : Problem(result.Error);
     }
 
     /// <summary>The CSV as the request body (text/csv); ?dryRun=true lists the changes without writing. Any bad row: 400 with every line, nothing written.</summary>
@@ -55,8 +55,8 @@ public sealed class ImplementationApiController(ManageImplementation implementat
         await Request.Body.CopyToAsync(buffer, ct);
         var result = await implementation.ImportCsvAsync(await ActorAsync(), id, buffer.ToArray(), dryRun, ct);
         if (!result.IsSuccess)
-            return Problem(result.Error!);
-        var import = result.Value!;
+            return Problem(result.Error);
+        var import = result.Value;
         if (import.Errors.Count > 0)
             return Problem(ValidationFailed.For(new Dictionary<string, ErrorMessage[]> { ["csv"] = import.Errors.Select(e => new ErrorMessage("{0}", e)).ToArray() }));
         return Ok(new

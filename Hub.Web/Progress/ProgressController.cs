@@ -47,10 +47,10 @@ public sealed class ProgressController(ReadProgress progress, CurrentActor curre
         Csv(await progress.StateAsync(await current.RequireAsync(ct), land, ct), ProgressCsv.State, $"fortschritt-land-{land}.csv");
 
     private IActionResult Page<T>(Result<T> result, string view) =>
-        result.IsSuccess ? View($"~/Views/Progress/{view}.cshtml", result.Value) : PageErrors.StatusFor(result.Error!);
+        result.IsSuccess ? View($"~/Views/Progress/{view}.cshtml", result.Value) : PageErrors.StatusFor(result.Error);
 
     private IActionResult Csv<T>(Result<T> result, Func<T, string> csv, string name) =>
-        result.IsSuccess ? File(Encoding.UTF8.GetBytes(csv(result.Value!)), "text/csv; charset=utf-8", name) : PageErrors.StatusFor(result.Error!);
+        result.IsSuccess ? File(Encoding.UTF8.GetBytes(csv(result.Value)), "text/csv; charset=utf-8", name) : PageErrors.StatusFor(result.Error);
 }
 
 public static class ProgressCsv
@@ -91,8 +91,8 @@ public sealed class ProgressApiController(ReadProgress progress) : ApiController
     {
         var result = await progress.OrganizationAsync(await ActorAsync(), id, ct);
         if (!result.IsSuccess)
-            return Problem(result.Error!);
-        var p = result.Value!;
+            return Problem(result.Error);
+        var p = result.Value;
         return Ok(new
         {
             p.OrganizationId, p.Name, p.Responsible,
@@ -107,8 +107,8 @@ public sealed class ProgressApiController(ReadProgress progress) : ApiController
     {
         var result = await progress.CooperationAsync(await ActorAsync(), id, ct);
         if (!result.IsSuccess)
-            return Problem(result.Error!);
-        var p = result.Value!;
+            return Problem(result.Error);
+        var p = result.Value;
         return Ok(new
         {
             p.CooperationId, p.Name, p.FundingAmount, p.Funder, p.FundingPerReleasedService, p.Members,
@@ -121,6 +121,6 @@ public sealed class ProgressApiController(ReadProgress progress) : ApiController
     public async Task<IActionResult> State(string landCode, CancellationToken ct)
     {
         var result = await progress.StateAsync(await ActorAsync(), landCode, ct);
-        return result.IsSuccess ? Ok(result.Value) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(result.Value) : Problem(result.Error);
     }
 }

@@ -51,7 +51,7 @@ public sealed class ReleasesController(
     public async Task<IActionResult> Adopt(Guid id, Guid? organizationId, CancellationToken ct)
     {
         var result = await adoptions.AdoptAsync(await current.RequireAsync(ct), id, organizationId, ct);
-        return await this.AfterPostAsync(result, result.IsSuccess ? $"/nachnutzungen/{result.Value!.Id}?meldung=angelegt" : "", problems, () => RenderAsync(id, null, ct));
+        return await this.AfterPostAsync(result, result.IsSuccess ? $"/nachnutzungen/{result.Value.Id}?meldung=angelegt" : "", problems, () => RenderAsync(id, null, ct));
     }
 
     private Task<IActionResult> AfterAsync(Guid id, Result<ReleaseInfo> result, string? reason, CancellationToken ct) =>

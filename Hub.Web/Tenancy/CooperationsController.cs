@@ -39,8 +39,8 @@ public sealed class CooperationsController(
             if (result.IsSuccess)
                 return Redirect($"/verbuende/{id}");
             if (result.Error is not ValidationFailed)
-                return PageErrors.StatusFor(result.Error!);
-            ModelState.AddHubError(result.Error!, problems, nameof(CooperationPage.Form) + ".");
+                return PageErrors.StatusFor(result.Error);
+            ModelState.AddHubError(result.Error, problems, nameof(CooperationPage.Form) + ".");
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
