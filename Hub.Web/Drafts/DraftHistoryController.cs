@@ -3,7 +3,6 @@ using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Web.Accounts;
 using Hub.Web.Common;
-using Hub.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -52,6 +51,6 @@ public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, Cu
         if (!draft.IsSuccess)
             return PageErrors.StatusFor(draft.Error);
         var timeline = await audit.ListAsync("draft", id, new PageRequest(page, 100), ct);
-        return View("~/Views/Drafts/Timeline.cshtml", new DraftTimelinePage(draft.Value.Summary, timeline, TenancyLabels.Pager(timeline, $"/entwuerfe/{id}/verlauf", new Dictionary<string, string?>())));
+        return View("~/Views/Drafts/Timeline.cshtml", new DraftTimelinePage(draft.Value.Summary, timeline, PagerViewModel.From(timeline, $"/entwuerfe/{id}/verlauf", new Dictionary<string, string?>())));
     }
 }

@@ -3,7 +3,6 @@ using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
 using Hub.Web.Accounts;
 using Hub.Web.Common;
-using Hub.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +20,7 @@ public sealed class DraftsController(
         var actor = await current.RequireAsync(ct);
         DraftStatus? parsed = DraftCodes.TryParseStatus(status, out var s) ? s : null;
         var result = await drafts.ListVisibleAsync(actor, new DraftQuery(parsed, verbund, organisation), new PageRequest(page, 50), ct);
-        var pager = TenancyLabels.Pager(result, "/entwuerfe", new Dictionary<string, string?>
+        var pager = PagerViewModel.From(result, "/entwuerfe", new Dictionary<string, string?>
         {
             ["status"] = parsed?.ToCode(), ["verbund"] = verbund?.ToString(), ["organisation"] = organisation?.ToString(),
         });

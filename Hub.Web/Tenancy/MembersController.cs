@@ -73,7 +73,7 @@ public sealed class MembersController(
         return View("Index", new MembersPage(
             mapper.Map<OrganizationViewModel>(organization),
             mapper.Map<List<MemberViewModel>>(list.Items),
-            TenancyLabels.Pager(list, $"/organisationen/{id}/mitglieder", new Dictionary<string, string?>()),
+            PagerViewModel.From(list, $"/organisationen/{id}/mitglieder", new Dictionary<string, string?>()),
             form,
             createdEmail,
             initialPassword));
