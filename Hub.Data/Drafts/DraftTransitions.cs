@@ -138,12 +138,12 @@ internal sealed class DraftTransitions(HubDb db)
             return new TransitionOutcome(decision, revision, releaseId, reviewId);
         }
 
-        private static string VerdictCode(DraftAction action) => action switch
+        private static string VerdictCode(DraftAction action) => (action switch
         {
-            DraftAction.Approve => "approve",
-            DraftAction.RequestChanges => "request_changes",
-            _ => "comment",
-        };
+            DraftAction.Approve => ReviewVerdict.Approve,
+            DraftAction.RequestChanges => ReviewVerdict.RequestChanges,
+            _ => ReviewVerdict.Comment,
+        }).ToCode();
 
         private static string Outcome(DraftAction action) => action switch
         {
