@@ -74,8 +74,9 @@ public sealed class DraftsController(
         if (ModelState.IsValid && preview is null)
         {
             var result = await change.SaveAsync(await current.RequireAsync(ct), id, form.ToContent(), form.BaseRevision, ct);
+            // Saving a draft that was under review, approved or released starts a new revision that must be submitted again.
             if (result.IsSuccess)
-                return Redirect($"/entwuerfe/{id}?meldung=gespeichert");
+                return Redirect($"/entwuerfe/{id}?meldung={(result.Value.Decision.From == DraftStatus.Draft ? "gespeichert" : "ueberarbeitet")}");
             if (result.Error is Hub.Core.Common.NotFound or Forbidden)
                 return PageErrors.StatusFor(result.Error);
             // A stale save keeps the user's text on the form: nothing is lost, nothing is overwritten.
