@@ -135,7 +135,7 @@ internal sealed class DraftTransitions(HubDb db)
                     open_round_id = case when @keepRound then open_round_id else null end
                 where id = @Id
                 """, new { status = decision.To.ToCode(), now, keepRound = decision.To == DraftStatus.InReview, snapshot.Id });
-            return new TransitionOutcome(decision, revision, releaseId, reviewId);
+            return new TransitionOutcome(snapshot.Id, decision, revision, releaseId, reviewId);
         }
 
         private static string VerdictCode(DraftAction action) => (action switch

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Hub.Core.Common;
 using Hub.Core.Progress;
 using Hub.Web.Common;
@@ -15,14 +16,14 @@ public sealed record ImplementationPutRequest(IReadOnlyList<ImplementationRowReq
 
 /// <summary>Umsetzungsstand of one organization: every OZG-Leistung (recorded or default); bulk upsert by its editors; CSV out and in.</summary>
 [Route("api/v1/organizations/{id:guid}/implementation-status")]
-public sealed class ImplementationApiController(ManageImplementation implementation) : ApiControllerBase
+public sealed class ImplementationApiController(ManageImplementation implementation, IMapper mapper) : ApiControllerBase
 {
     [HttpGet]
     [ProducesResponseType<List<ImplementationStatusDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken ct)
     {
         var result = await implementation.GetAsync(await ActorAsync(), id, ct);
-        return result.IsSuccess ? Ok(result.Value.Rows.Select(ToDto).ToList()) : Problem(result.Error);
+        return result.IsSuccess ? Ok(mapper.Map<List<ImplementationStatusDto>>(result.Value.Rows)) : Problem(result.Error);
     }
 
     [HttpPut]
@@ -66,7 +67,4 @@ public sealed class ImplementationApiController(ManageImplementation implementat
             changes = import.Changes.Select(c => new { c.After.OzgId, before = c.Before.State.ToCode(), after = c.After.State.ToCode(), c.After.Responsible, c.After.Reifegrad }),
         });
     }
-
-    internal static ImplementationStatusDto ToDto(ImplementationStatus s) => new(s.OzgId, s.ServiceName, s.ThemenfeldId, s.ThemenfeldName, s.Responsible,
-        s.State.ToCode(), s.Reifegrad, s.Reason, s.AdoptionId, s.DraftId, s.Recorded, s.UpdatedAt, s.RowVersion);
 }
