@@ -93,7 +93,7 @@ public sealed class ManageAdoptions(
         var found = await EditableAsync(actor, id, ct);
         if (!found.IsSuccess)
             return found;
-        var current = found.Value!;
+        var current = found.Value;
         var v = new FieldValidator().MaxLength("notes", notes, NotesMax).Markdown("notes", notes, markdown);
         var next = current.Status;
         if (status is not null && !AdoptionCodes.TryParse(status, out next))
@@ -120,7 +120,7 @@ public sealed class ManageAdoptions(
         var found = await EditableAsync(actor, id, ct);
         if (!found.IsSuccess)
             return found;
-        var current = found.Value!;
+        var current = found.Value;
         var target = releaseId is { } r ? await releases.GetAsync(r, ct) : null;
         if (target is null || target.DraftId != current.DraftId || target.Version <= current.Version)
             return ValidationFailed.For("releaseId", new ErrorMessage("Bitte wählen Sie eine neuere Freigabe desselben Dienstes."));
@@ -141,7 +141,7 @@ public sealed class ManageAdoptions(
         var found = await GetAsync(actor, id, ct);
         if (!found.IsSuccess)
             return found;
-        return MayEdit(actor, found.Value!.OrganizationId)
+        return MayEdit(actor, found.Value.OrganizationId)
             ? found
             : new Forbidden("not_an_editor", new ErrorMessage("Nachnutzungen ändern Bearbeiterinnen und Bearbeiter der nachnutzenden Organisation."));
     }

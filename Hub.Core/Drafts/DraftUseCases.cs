@@ -46,13 +46,13 @@ public sealed class ReadDraft(IDraftStore drafts)
     public async Task<Result<IReadOnlyList<DraftRevision>>> RevisionsAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? Result<IReadOnlyList<DraftRevision>>.Ok(await drafts.ListRevisionsAsync(id, ct)) : draft.Error!;
+        return draft.IsSuccess ? Result<IReadOnlyList<DraftRevision>>.Ok(await drafts.ListRevisionsAsync(id, ct)) : draft.Error;
     }
 
     public async Task<Result<DraftRevision>> RevisionAsync(Actor actor, Guid id, int revision, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? await RevisionAsync(draft.Value!, revision, ct) : draft.Error!;
+        return draft.IsSuccess ? await RevisionAsync(draft.Value, revision, ct) : draft.Error;
     }
 
     /// <summary>A revision of a draft the caller has read (<see cref="GetAsync"/>); not found when there is no such revision.</summary>
@@ -63,7 +63,7 @@ public sealed class ReadDraft(IDraftStore drafts)
     public async Task<Result<(DraftRevision From, DraftRevision To)>> RevisionPairAsync(Actor actor, Guid id, int? from, int? to, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? await RevisionPairAsync(draft.Value!, from, to, ct) : draft.Error!;
+        return draft.IsSuccess ? await RevisionPairAsync(draft.Value, from, to, ct) : draft.Error;
     }
 
     /// <summary>Two revisions of a draft the caller has read (<see cref="GetAsync"/>) to compare; both must exist (field errors).</summary>
@@ -87,7 +87,7 @@ public sealed class ReadDraft(IDraftStore drafts)
     public async Task<Result<IReadOnlyList<ReviewEntry>>> ReviewsAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? Result<IReadOnlyList<ReviewEntry>>.Ok(await drafts.ListReviewsAsync(id, ct)) : draft.Error!;
+        return draft.IsSuccess ? Result<IReadOnlyList<ReviewEntry>>.Ok(await drafts.ListReviewsAsync(id, ct)) : draft.Error;
     }
 }
 

@@ -44,8 +44,8 @@ internal sealed class DraftTransitions(HubDb db)
 
         var decided = DraftLifecycle.Decide(snapshot, command, actor);
         if (!decided.IsSuccess)
-            return decided.Error!;
-        var decision = decided.Value!;
+            return decided.Error;
+        var decision = decided.Value;
         var now = DateTimeOffset.UtcNow;
         var write = new Writer(conn, tx, head, snapshot, decision, actor, payload, now, ct);
         var outcome = await write.ApplyAsync(command.Action);
@@ -135,15 +135,15 @@ internal sealed class DraftTransitions(HubDb db)
                     open_round_id = case when @keepRound then open_round_id else null end
                 where id = @Id
                 """, new { status = decision.To.ToCode(), now, keepRound = decision.To == DraftStatus.InReview, snapshot.Id });
-            return new TransitionOutcome(decision, revision, releaseId, reviewId);
+            return new TransitionOutcome(snapshot.Id, decision, revision, releaseId, reviewId);
         }
 
-        private static string VerdictCode(DraftAction action) => action switch
+        private static string VerdictCode(DraftAction action) => (action switch
         {
-            DraftAction.Approve => "approve",
-            DraftAction.RequestChanges => "request_changes",
-            _ => "comment",
-        };
+            DraftAction.Approve => ReviewVerdict.Approve,
+            DraftAction.RequestChanges => ReviewVerdict.RequestChanges,
+            _ => ReviewVerdict.Comment,
+        }).ToCode();
 
         private static string Outcome(DraftAction action) => action switch
         {

@@ -190,4 +190,40 @@ public sealed class DraftPageTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await app.Data.CountAsync("reviews", "draft_id = @id", new { id }));
     }
+
+    [Fact]
+    public async Task Review_Verdict_ThePageSaysTheReviewWasSaved()
+    {
+        var (editorApi, id) = await DraftApi.NewDraftAsync(app, "Prüfmeldung");
+        await DraftApi.JsonAsync(await editorApi.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
+        var reviewer = await app.SignedInAsync("reviewer@bensheim.demo");
+        var path = $"/entwuerfe/{id}";
+
+        var response = await HubWebFactory.PostFormAsync(reviewer, path, $"{path}/pruefen", new() { ["verdict"] = "comment", ["body"] = "Bitte die Gebühren ergänzen." });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = Html.Parse(await reviewer.GetStringAsync(response.Headers.Location!.OriginalString));
+        Assert.Equal("Ihre Prüfung wurde gespeichert.", page.QuerySelector(".kern-alert--success")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Save_AfterChangesRequested_ThePageSaysToSubmitAgain()
+    {
+        var (editorApi, id) = await DraftApi.NewDraftAsync(app, "Überarbeitungsmeldung");
+        await DraftApi.JsonAsync(await editorApi.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
+        var reviewerApi = await app.ApiAsync("reviewer@bensheim.demo");
+        await DraftApi.JsonAsync(await reviewerApi.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "request_changes", body = "Nachweise fehlen." }), HttpStatusCode.Created);
+        var editor = await app.SignedInAsync("editor@viernheim.demo");
+        var path = $"/entwuerfe/{id}/bearbeiten";
+
+        var revised = await HubWebFactory.PostFormAsync(editor, path, path,
+            new() { ["Form.Title"] = "Überarbeitungsmeldung", ["Form.Body"] = "## Nachweise\n\nPersonalausweis", ["Form.BaseRevision"] = "1" });
+        var saved = await HubWebFactory.PostFormAsync(editor, path, path,
+            new() { ["Form.Title"] = "Überarbeitungsmeldung", ["Form.Body"] = "## Nachweise\n\nPersonalausweis oder Reisepass", ["Form.BaseRevision"] = "2" });
+
+        var afterRevision = Html.Parse(await editor.GetStringAsync(revised.Headers.Location!.OriginalString));
+        var afterSave = Html.Parse(await editor.GetStringAsync(saved.Headers.Location!.OriginalString));
+        Assert.Contains("muss erneut zur Prüfung eingereicht werden", afterRevision.QuerySelector(".kern-alert--success")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Reichen Sie den Entwurf zur Prüfung ein", afterSave.QuerySelector(".kern-alert--success")!.TextContent, StringComparison.Ordinal);
+    }
 }
