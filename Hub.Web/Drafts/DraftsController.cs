@@ -64,7 +64,7 @@ public sealed class DraftsController(
         var found = await read.GetAsync(actor, id, ct);
         if (RefuseEditing(actor, found) is { } refused)
             return refused;
-        return View(new DraftFormPage(DraftForm.From(found.Value), id, [], null));
+        return View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null));
     }
 
     /// <summary>
