@@ -1407,6 +1407,18 @@ CREATE TABLE public.sessions (
 
 
 --
+-- Name: sign_in_failures; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sign_in_failures (
+    id uuid NOT NULL,
+    source text NOT NULL,
+    user_id uuid,
+    failed_at timestamp with time zone NOT NULL
+);
+
+
+--
 -- Name: users; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1673,6 +1685,14 @@ ALTER TABLE ONLY public.schema_repeatables
 
 ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT pk_sessions PRIMARY KEY (id);
+
+
+--
+-- Name: sign_in_failures pk_sign_in_failures; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sign_in_failures
+    ADD CONSTRAINT pk_sign_in_failures PRIMARY KEY (id);
 
 
 --
@@ -2008,6 +2028,20 @@ CREATE INDEX ix_reviews_round_organization_decisive ON public.reviews USING btre
 --
 
 CREATE INDEX ix_sessions_user_open ON public.sessions USING btree (user_id) WHERE (ended_at IS NULL);
+
+
+--
+-- Name: ix_sign_in_failures_source; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_sign_in_failures_source ON public.sign_in_failures USING btree (source, failed_at);
+
+
+--
+-- Name: ix_sign_in_failures_user; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX ix_sign_in_failures_user ON public.sign_in_failures USING btree (user_id, failed_at) WHERE (user_id IS NOT NULL);
 
 
 --
@@ -2747,6 +2781,14 @@ ALTER TABLE ONLY public.sessions
 
 
 --
+-- Name: sign_in_failures fk_sign_in_failures_user; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sign_in_failures
+    ADD CONSTRAINT fk_sign_in_failures_user FOREIGN KEY (user_id) REFERENCES public.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: adoptions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -3354,6 +3396,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.reviews TO hub_app;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO hub_app;
+
+
+--
+-- Name: TABLE sign_in_failures; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sign_in_failures TO hub_app;
 
 
 --

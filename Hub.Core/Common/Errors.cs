@@ -41,6 +41,9 @@ public sealed record Conflict(string Code, ErrorMessage Message) : HubError(Code
         };
 }
 
+/// <summary>Too many attempts: 429 with Retry-After.</summary>
+public sealed record RateLimited(string Code, ErrorMessage Message) : HubError(Code, Message);
+
 public sealed record ValidationFailed(string Code, ErrorMessage Message) : HubError(Code, Message)
 {
     public static ValidationFailed For(IReadOnlyDictionary<string, ErrorMessage[]> errors) =>

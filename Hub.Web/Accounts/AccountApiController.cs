@@ -1,7 +1,6 @@
 using Hub.Core.Accounts;
 using Hub.Web.Common;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Hub.Web.Accounts;
 
@@ -13,7 +12,6 @@ public sealed class AccountApiController(ChangePassword change, DisableAccount d
 {
     /// <summary>Changes the password; every session and API token of the user ends, this one included.</summary>
     [HttpPost("me/password")]
-    [EnableRateLimiting(HubSetup.SignInRateLimit)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> ChangePassword(PasswordChangeRequest request, CancellationToken ct)
     {

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Hub.Web.Accounts;
 
@@ -50,16 +49,17 @@ public sealed class AccountController(SignIn signIn, ISessionStore sessions, ICl
         View(new SignInForm { ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
 
     [HttpPost("/anmelden")]
-    [EnableRateLimiting(HubSetup.SignInRateLimit)]
     public async Task<IActionResult> SignIn(SignInForm form, CancellationToken ct)
     {
         if (!ModelState.IsValid)
             return View(form);
-        var result = await signIn.ExecuteAsync(form.Email, form.Password, ct);
+        var result = await signIn.ExecuteAsync(form.Email, form.Password, SignInSource.Of(HttpContext), ct);
         if (!result.IsSuccess)
         {
             ModelState.AddModelError(string.Empty, problems.Localize(result.Error.Message));
             form.Password = null;
+            if (result.Error is RateLimited)
+                SignInSource.Refuse(HttpContext);
             return View(form);
         }
 

@@ -4,7 +4,6 @@ using Hub.Core.Common;
 using Hub.Web.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Hub.Web.Accounts;
 
@@ -21,11 +20,16 @@ public sealed class AuthApiController(SignIn signIn, ApiTokens tokens, ITokenSto
     /// <summary>Exchanges e-mail and password for a bearer token (30 days). Same answer for unknown user and wrong password.</summary>
     [HttpPost("token")]
     [AllowAnonymous]
-    [EnableRateLimiting(HubSetup.SignInRateLimit)]
     [ProducesResponseType<TokenResponse>(StatusCodes.Status201Created)]
     public async Task<IActionResult> CreateToken(TokenRequest request, CancellationToken ct)
     {
-        var result = await signIn.ExecuteAsync(request.Email, request.Password, ct);
+        var result = await signIn.ExecuteAsync(request.Email, request.Password, SignInSource.Of(HttpContext), ct);
+        if (result.Error is RateLimited)
+        {
+            SignInSource.Refuse(HttpContext);
+            return Problem(result.Error);
+        }
+
         if (!result.IsSuccess)
         {
             var problem = Problem(result.Error);

@@ -33,7 +33,6 @@ public sealed class PasswordController(
     public IActionResult Show(bool geaendert = false) => View("~/Views/Account/Password.cshtml", new PasswordForm { Changed = geaendert });
 
     [HttpPost("/konto/passwort")]
-    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(HubSetup.SignInRateLimit)]
     public async Task<IActionResult> Change(PasswordForm form, CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);

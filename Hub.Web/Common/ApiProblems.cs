@@ -14,6 +14,7 @@ public sealed class ApiProblems(IStringLocalizer<SharedResource> localizer)
             NotFound => StatusCodes.Status404NotFound,
             Forbidden => StatusCodes.Status403Forbidden,
             Conflict => StatusCodes.Status409Conflict,
+            RateLimited => StatusCodes.Status429TooManyRequests,
             ValidationFailed => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status400BadRequest,
         };

@@ -22,7 +22,6 @@ namespace Hub.Web.Common;
 
 public static class HubSetup
 {
-    public const string SignInRateLimit = "sign-in";
     public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en")];
 
     public static void AddHub(this WebApplicationBuilder builder)
@@ -43,7 +42,9 @@ public static class HubSetup
         services.AddSingleton<Hub.Core.Accounts.IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton(new SignInPolicy(
             config.GetValue("Hub:SignIn:MaxFailedAttempts", SignInPolicy.Default.MaxFailedAttempts),
-            TimeSpan.FromMinutes(config.GetValue("Hub:SignIn:LockoutMinutes", SignInPolicy.Default.LockoutDuration.TotalMinutes))));
+            TimeSpan.FromMinutes(config.GetValue("Hub:SignIn:LockoutMinutes", SignInPolicy.Default.LockoutDuration.TotalMinutes)),
+            config.GetValue("Hub:SignIn:MaxFailuresPerAccount", SignInPolicy.Default.MaxFailuresPerAccount),
+            config.GetValue("Hub:SignIn:MaxFailuresPerSource", SignInPolicy.Default.MaxFailuresPerSource)));
         services.AddSingleton(new SessionPolicy(
             TimeSpan.FromMinutes(config.GetValue("Hub:Cookies:IdleMinutes", 30)),
             TimeSpan.FromHours(config.GetValue("Hub:Sessions:AbsoluteHours", 8.0))));
@@ -58,7 +59,7 @@ public static class HubSetup
 
         // German text stays readable in the HTML (ä, ö, ü, ß are not turned into entities).
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<ForwardedHeadersOptions>(o => ConfigureForwardedHeaders(o, config.GetSection("Hub:ForwardedHeaders")));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, SharedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -109,6 +110,7 @@ public static class HubSetup
         services.AddSingleton<ICooperationStore, CooperationStore>();
         services.AddSingleton<IMemberStore, MemberStore>();
         services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<ISignInThrottle, SignInThrottleStore>();
         services.AddSingleton<ITokenStore, TokenStore>();
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IDraftStore, DraftStore>();
@@ -151,6 +153,23 @@ public static class HubSetup
         services.AddScoped<Hub.Core.Audit.ReadAudit>();
     }
 
+    /// <summary>
+    /// X-Forwarded-For and -Proto are believed only from the reverse proxies an operator lists
+    /// (Hub:ForwardedHeaders:KnownProxies, addresses; KnownNetworks, CIDR). ASP.NET Core's default trusts every loopback
+    /// client, so anyone on the machine could pick the address the sign-in limits count (attack finding 3) or switch on
+    /// HSTS; with nothing listed, the connection's own address counts.
+    /// </summary>
+    private static void ConfigureForwardedHeaders(ForwardedHeadersOptions o, IConfigurationSection section)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        o.KnownProxies.Clear();
+        o.KnownIPNetworks.Clear();
+        foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? [])
+            o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        foreach (var network in section.GetSection("KnownNetworks").Get<string[]>() ?? [])
+            o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+    }
+
     private static void AddSecurity(IServiceCollection services, IConfiguration config)
     {
         var allowHttp = config.GetValue("Hub:Cookies:AllowHttp", false);
@@ -186,25 +205,11 @@ public static class HubSetup
         services.AddDataProtection().SetApplicationName("ikzhub");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceProvider>((o, sp) => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>()));
-
-        var permits = config.GetValue("Hub:SignIn:PermitsPerMinute", 10);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
     }
 
     public static void UseHub(this WebApplication app)
     {
-        app.UseForwardedHeaders(); // behind a reverse proxy on loopback: scheme and client address from X-Forwarded-*
+        app.UseForwardedHeaders(); // scheme and client address from X-Forwarded-*, only from the proxies configured (ConfigureForwardedHeaders)
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/fehler/500");
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
@@ -214,7 +219,6 @@ public static class HubSetup
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseMiddleware<DatabaseOutageMiddleware>();
         app.UseRouting();
-        app.UseRateLimiter();
         // The reads of a request share one transaction (one set_config, one end) instead of one each; a session check
         // begins it (HubDb.ReadForAsync), so the check and the user for row-level security cost no round trip of their own.
         app.Use(async (context, next) =>

@@ -40,6 +40,20 @@ public sealed class SignInTests
         public Task<bool> SetDisabledAsync(Guid userId, DateTimeOffset? disabledAt, DateTimeOffset now, AuditEvent audit, CancellationToken ct) => throw new NotSupportedException();
     }
 
+    private sealed class Gate(SignInGate gate) : ISignInThrottle
+    {
+        public int Succeeded { get; private set; }
+
+        public Task<(SignInGate Gate, Guid Reservation)> ReserveAsync(Guid? userId, string source, DateTimeOffset now, SignInPolicy policy, CancellationToken ct) =>
+            Task.FromResult((gate, gate == SignInGate.Open ? Guid.NewGuid() : Guid.Empty));
+
+        public Task SucceededAsync(Guid reservation, CancellationToken ct)
+        {
+            Succeeded++;
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class FixedClock : IClock
     {
         public DateTimeOffset UtcNow { get; } = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
@@ -61,7 +75,7 @@ public sealed class SignInTests
             LockedUntil = locked is null ? null : clock.UtcNow.AddMinutes(5),
         };
         var hasher = new CountingHasher();
-        var result = await new SignIn(new OneUser(user), hasher, clock, SignInPolicy.Default).ExecuteAsync(email, password, default);
+        var result = await new SignIn(new OneUser(user), new Gate(SignInGate.Open), hasher, clock, SignInPolicy.Default).ExecuteAsync(email, password, "192.0.2.1", default);
 
         Assert.False(result.IsSuccess);
         Assert.Equal("invalid_credentials", result.Error.Code);
@@ -73,9 +87,25 @@ public sealed class SignInTests
     public async Task Execute_RightPassword_SucceedsAfterOneVerification()
     {
         var hasher = new CountingHasher();
-        var result = await new SignIn(new OneUser(_user), hasher, new FixedClock(), SignInPolicy.Default).ExecuteAsync("Eva@Viernheim.demo ", "richtig-2026", default);
+        var gate = new Gate(SignInGate.Open);
+        var result = await new SignIn(new OneUser(_user), gate, hasher, new FixedClock(), SignInPolicy.Default).ExecuteAsync("Eva@Viernheim.demo ", "richtig-2026", "192.0.2.1", default);
 
         Assert.True(result.IsSuccess);
+        Assert.Equal(1, hasher.Verifications);
+        Assert.Equal(1, gate.Succeeded);
+    }
+
+    [Theory]
+    [InlineData(SignInGate.AccountClosed, "invalid_credentials")]
+    [InlineData(SignInGate.SourceClosed, "rate_limited")]
+    public async Task Execute_ClosedGate_RefusesTheRightPasswordAfterOneVerification(SignInGate closed, string code)
+    {
+        // Six wrong passwords, then the right one: the same answer as a wrong one (or 429 for a source closed to everybody).
+        var hasher = new CountingHasher();
+        var result = await new SignIn(new OneUser(_user), new Gate(closed), hasher, new FixedClock(), SignInPolicy.Default).ExecuteAsync("eva@viernheim.demo", "richtig-2026", "192.0.2.1", default);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(code, result.Error.Code);
         Assert.Equal(1, hasher.Verifications);
     }
 }

@@ -305,7 +305,7 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         // Without policies, and why: the directory every signed-in user reads, authentication infrastructure read before
         // anyone is signed in, the public catalogue, aggregates, the migration journals (not granted to hub_app at all).
         string[] directory = ["organizations", "cooperations", "cooperation_members", "cooperation_coordinators", "memberships", "observers"];
-        string[] authentication = ["users", "sessions", "api_tokens", "data_protection_keys"];
+        string[] authentication = ["users", "sessions", "api_tokens", "data_protection_keys", "sign_in_failures"];
         string[] catalogue = ["catalog_themenfelder", "catalog_lebenslagen", "catalog_services", "catalog_leika"];
         // Maintained aggregates (0013, 0015): written only by triggers, read only for authorized dashboards.
         string[] aggregates = ["progress_live_counts", "adoption_counts", "adoption_month_counts"];

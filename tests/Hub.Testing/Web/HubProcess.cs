@@ -36,7 +36,7 @@ public sealed class HubProcess : IDisposable
         ["ConnectionStrings__Hub"] = ownerConnectionString,
         ["ConnectionStrings__HubApp"] = appConnectionString,
         ["Hub__Cookies__AllowHttp"] = "true",
-        ["Hub__SignIn__PermitsPerMinute"] = "100000",
+        ["Hub__SignIn__MaxFailuresPerSource"] = "100000",
         ["Hub__Demo__ReferenceData"] = "",
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
     };

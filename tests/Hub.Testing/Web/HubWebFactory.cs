@@ -30,7 +30,7 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Hub:Cookies:AllowHttp"] = "true",
-        ["Hub:SignIn:PermitsPerMinute"] = "10000",
+        ["Hub:SignIn:MaxFailuresPerSource"] = "10000",
         // Tests bring their own reference data where they need it; the demo's full catalogue would only slow every class down.
         ["Hub:Demo:ReferenceData"] = "",
     };

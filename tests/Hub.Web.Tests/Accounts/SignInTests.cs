@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Hub.Testing.Web;
 
 namespace Hub.Web.Tests.Accounts;
@@ -51,7 +52,8 @@ public sealed class SignInTests(HubWebFactory app) : IClassFixture<HubWebFactory
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again, not the redirect of a success
         Assert.Contains("Anmeldung fehlgeschlagen", ErrorText(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal(1, await app.Data.CountAsync("users", "email = @email and locked_until > now()", new { email }));
+        // The five failures close the account to this address for the lockout time (sign_in_failures, migration 0030).
+        Assert.Equal(5, await app.Data.CountAsync("sign_in_failures", "user_id = (select id from users where email = @email)", new { email }));
     }
 
     [Fact]
@@ -129,13 +131,13 @@ public sealed class SignInTests(HubWebFactory app) : IClassFixture<HubWebFactory
         Html.Parse(html).QuerySelector(".kern-alert--danger")?.TextContent.Trim() ?? "(no error shown)";
 }
 
-/// <summary>A tight per-IP sign-in limit, in a hub of its own so no other test uses up the window.</summary>
+/// <summary>A tight limit of failures per source address, in a hub of its own so no other test uses it up.</summary>
 public sealed class RateLimitedHubWebFactory : HubWebFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Hub:Cookies:AllowHttp"] = "true",
-        ["Hub:SignIn:PermitsPerMinute"] = "3",
+        ["Hub:SignIn:MaxFailuresPerSource"] = "3",
         ["Hub:Demo:ReferenceData"] = "",
     };
 }
@@ -143,7 +145,7 @@ public sealed class RateLimitedHubWebFactory : HubWebFactory
 public sealed class SignInRateLimitTests(RateLimitedHubWebFactory app) : IClassFixture<RateLimitedHubWebFactory>
 {
     [Fact]
-    public async Task SignIn_MoreAttemptsThanThePerIpLimit_Answers429WithRetryAfter()
+    public async Task SignIn_MoreFailuresFromOneAddressThanTheLimit_Answers429WithRetryAfter()
     {
         var client = app.Browser();
         var statuses = new List<HttpStatusCode>();
@@ -167,7 +169,7 @@ public sealed class ProductionHubWebFactory : HubWebFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["Hub:SignIn:PermitsPerMinute"] = "10000",
+        ["Hub:SignIn:MaxFailuresPerSource"] = "10000",
         ["Hub:Demo:ReferenceData"] = "",
     };
 }
@@ -187,5 +189,69 @@ public sealed class ProductionCookieTests(ProductionHubWebFactory app) : IClassF
         var auth = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ikzhub.auth=", StringComparison.Ordinal));
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>
+/// A hub behind one listed reverse proxy (10.9.9.9). The test server has no network peer, so a startup filter takes the
+/// peer's address from a test header before anything else runs, as Kestrel would from the socket.
+/// </summary>
+public sealed class BehindProxyHubWebFactory : HubWebFactory
+{
+    public const string PeerHeader = "X-Test-Peer";
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Hub:Cookies:AllowHttp"] = "true",
+        ["Hub:ForwardedHeaders:KnownProxies:0"] = "10.9.9.9",
+        ["Hub:Demo:ReferenceData"] = "",
+    };
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerFromHeader>());
+    }
+
+    private sealed class PeerFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                if (context.Request.Headers.TryGetValue(PeerHeader, out var peer))
+                    context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer.ToString());
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+public sealed class ForwardedForTests(BehindProxyHubWebFactory app) : IClassFixture<BehindProxyHubWebFactory>
+{
+    private async Task FailFromAsync(string peer, string forwardedFor)
+    {
+        var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email = "editor@viernheim.demo", password = "falsch-" + Guid.NewGuid() }),
+        };
+        request.Headers.Add(BehindProxyHubWebFactory.PeerHeader, peer);
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task XForwardedFor_CountsOnlyFromAListedProxy()
+    {
+        // From the listed proxy the client's address counts; from anyone else (also loopback) the header changes nothing.
+        await FailFromAsync("10.9.9.9", "192.0.2.77");
+        await FailFromAsync("10.8.8.8", "192.0.2.78");
+        await FailFromAsync("127.0.0.1", "192.0.2.79");
+
+        await using var conn = await app.DataSource.OpenConnectionAsync();
+        var sources = (await Dapper.SqlMapper.QueryAsync<string>(conn, "select source from sign_in_failures order by failed_at, source")).ToList();
+        Assert.Equal(["192.0.2.77", "10.8.8.8", "127.0.0.1"], sources);
     }
 }

@@ -51,7 +51,7 @@ public sealed class OwnClusterHub : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:HubApp", AppRole.ConnectionString(OwnerConnectionString, AppPassword));
         builder.UseSetting("HUB_DEMO", "1");
         builder.UseSetting("Hub:Cookies:AllowHttp", "true");
-        builder.UseSetting("Hub:SignIn:PermitsPerMinute", "10000");
+        builder.UseSetting("Hub:SignIn:MaxFailuresPerSource", "10000");
         builder.UseSetting("Hub:Demo:ReferenceData", "");
     }
 
