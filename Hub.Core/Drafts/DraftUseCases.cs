@@ -18,7 +18,7 @@ public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperatio
         await catalog.CheckAsync(v, content.CatalogServiceIds, ct);
         if (v.HasErrors)
             return v.ToError();
-        if (actor.RoleIn(organizationId!.Value) is not (MembershipRole.Editor or MembershipRole.Admin))
+        if (!Roles.Editing.HeldBy(actor, organizationId!.Value))
             return new Forbidden("not_an_editor", new ErrorMessage("Entwürfe legen Bearbeiterinnen und Bearbeiter der eigenen Organisation an."));
         var cooperation = await cooperations.GetAsync(cooperationId!.Value, ct);
         if (cooperation is null || cooperation.Members.All(m => m.OrganizationId != organizationId))

@@ -1,6 +1,7 @@
 using Dapper;
 using Hub.Core.Audit;
 using Hub.Core.Drafts;
+using Hub.Core.Tenancy;
 using Hub.Data.Common;
 using Npgsql;
 
@@ -46,7 +47,7 @@ public sealed class CommentStore(HubDb db) : ICommentStore
             select gen_random_uuid(), t.user_id, @kind, @DraftId, d.title, @Revision, @Id, @At
             from (
                 select m.user_id from memberships m
-                where @ParentId::uuid is null and m.organization_id = @ownerOrganizationId and m.role in ('editor', 'admin')
+                where @ParentId::uuid is null and m.organization_id = @ownerOrganizationId and m.role = any(@editingRoles)
                 union
                 select c.author_user_id from comments c
                 where @ParentId::uuid is not null and (c.id = @ParentId or c.parent_id = @ParentId)
@@ -61,7 +62,7 @@ public sealed class CommentStore(HubDb db) : ICommentStore
         await conn.ExecuteAsync(new CommandDefinition(notify, new
         {
             kind = comment.ParentId is null ? "commented" : "replied", comment.DraftId, comment.Revision, comment.Id, comment.At,
-            comment.ParentId, ownerOrganizationId, comment.AuthorUserId,
+            comment.ParentId, ownerOrganizationId, editingRoles = Roles.Editing.Codes, comment.AuthorUserId,
         }, tx, cancellationToken: ct));
         await AuditWriter.WriteAsync(conn, tx, audit, ct);
         await scope.CommitAsync(ct);

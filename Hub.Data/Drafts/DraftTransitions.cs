@@ -15,9 +15,6 @@ namespace Hub.Data.Drafts;
 /// </summary>
 internal sealed class DraftTransitions(HubDb db)
 {
-    private static readonly string[] _reviewerRoles = ["reviewer", "admin"];
-    private static readonly string[] _editorRoles = ["editor", "admin"];
-
     public async Task<Result<TransitionOutcome>> ExecuteAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct)
     {
         const string load = $"""
@@ -95,7 +92,7 @@ internal sealed class DraftTransitions(HubDb db)
                     await ExecAsync("insert into review_rounds (id, draft_id, revision, opened_by, opened_at) values (@roundId, @Id, @revision, @user, @now)",
                         new { roundId, snapshot.Id, revision, user = actor.UserId, now });
                     await ExecAsync("update drafts set open_round_id = @roundId where id = @Id", new { roundId, snapshot.Id });
-                    await NotifyAsync(Partners, _reviewerRoles, "review_requested", revision);
+                    await NotifyAsync(Partners, Roles.Reviewing, "review_requested", revision);
                     break;
                 case DraftAction.Approve or DraftAction.RequestChanges or DraftAction.Comment:
                     reviewId = Ids.New();
@@ -109,9 +106,9 @@ internal sealed class DraftTransitions(HubDb db)
                         html = payload.TextHtml ?? "", now,
                     });
                     if (decision.To == DraftStatus.Approved)
-                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "approved", revision);
+                        await NotifyAsync([snapshot.OwnerOrganizationId], Roles.Editing, "approved", revision);
                     if (decision.To == DraftStatus.ChangesRequested)
-                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "changes_requested", revision);
+                        await NotifyAsync([snapshot.OwnerOrganizationId], Roles.Editing, "changes_requested", revision);
                     break;
                 case DraftAction.Release:
                     releaseId = Ids.New();
@@ -123,8 +120,8 @@ internal sealed class DraftTransitions(HubDb db)
                         releaseId, snapshot.Id, snapshot.OwnerOrganizationId, snapshot.CooperationId, revision, decision.Version!.Major, decision.Version.Minor, breaking = snapshot.LatestRelease is { } latest && decision.Version.Major > latest.Major,
                         notes = payload.Text ?? "", html = payload.TextHtml ?? "", title = head.Title, user = actor.UserId, now,
                     });
-                    await NotifyAsync(snapshot.CooperationMemberIds.ToArray(), _editorRoles, "released", revision);
-                    await NotifyAsync(await DraftWrites.AdopterOrganizationsAsync(conn, tx, snapshot.Id, ct), _editorRoles, "update_available", revision);
+                    await NotifyAsync(snapshot.CooperationMemberIds.ToArray(), Roles.Editing, "released", revision);
+                    await NotifyAsync(await DraftWrites.AdopterOrganizationsAsync(conn, tx, snapshot.Id, ct), Roles.Editing, "update_available", revision);
                     break;
             }
 
@@ -155,7 +152,7 @@ internal sealed class DraftTransitions(HubDb db)
 
         private Task<int> ExecAsync(string sql, object args) => conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
 
-        private Task NotifyAsync(Guid[] orgs, string[] roles, string kind, int revision) =>
+        private Task NotifyAsync(Guid[] orgs, RoleSet roles, string kind, int revision) =>
             DraftWrites.NotifyAsync(conn, tx, orgs, roles, kind, snapshot.Id, head.Title, revision, decision.Version?.ToString(), now, actor.UserId, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Hub.Core.Drafts;
+using Hub.Core.Tenancy;
 using Npgsql;
 
 namespace Hub.Data.Drafts;
@@ -33,7 +34,7 @@ internal static class DraftWrites
 
     /// <summary>An in-app notification for every member of the given organizations with one of the roles.</summary>
     public static Task NotifyAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] organizationIds, string[] roles, string kind, Guid draftId, string subject,
+        NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] organizationIds, RoleSet roleSet, string kind, Guid draftId, string subject,
         int revision, string? version, DateTimeOffset at, Guid exceptUserId, CancellationToken ct)
     {
         const string sql = """
@@ -42,6 +43,6 @@ internal static class DraftWrites
             from (select distinct user_id from memberships where organization_id = any(@organizationIds) and role = any(@roles)) m
             where m.user_id <> @exceptUserId
             """;
-        return conn.ExecuteAsync(new CommandDefinition(sql, new { organizationIds, roles, kind, draftId, subject, revision, version, at, exceptUserId }, tx, cancellationToken: ct));
+        return conn.ExecuteAsync(new CommandDefinition(sql, new { organizationIds, roles = roleSet.Codes, kind, draftId, subject, revision, version, at, exceptUserId }, tx, cancellationToken: ct));
     }
 }
