@@ -13,19 +13,11 @@ namespace Hub.Core.Adoptions;
 public sealed class ManageAdoptions(
     IAdoptionStore adoptions, IReleaseStore releases, IOrganizationStore organizations, ICooperationStore cooperations, IMarkdown markdown, IClock clock)
 {
-    public const int NotesMax = 20_000;
+    public const int NotesMax = AdoptionDecider.NotesMax;
 
-    private static readonly Dictionary<AdoptionStatus, AdoptionStatus[]> _next = new()
-    {
-        [AdoptionStatus.Planned] = [AdoptionStatus.InProgress, AdoptionStatus.Live, AdoptionStatus.Dropped],
-        [AdoptionStatus.InProgress] = [AdoptionStatus.Planned, AdoptionStatus.Live, AdoptionStatus.Dropped],
-        [AdoptionStatus.Live] = [AdoptionStatus.InProgress, AdoptionStatus.Dropped],
-        [AdoptionStatus.Dropped] = [AdoptionStatus.Planned],
-    };
+    public static bool MayMove(AdoptionStatus from, AdoptionStatus to) => AdoptionDecider.MayMove(from, to);
 
-    public static bool MayMove(AdoptionStatus from, AdoptionStatus to) => from == to || _next[from].Contains(to);
-
-    public static bool MayEdit(Actor actor, Guid organizationId) => OrganizationVisibility.CanEdit(actor, organizationId);
+    public static bool MayEdit(Actor actor, Guid organizationId) => AdoptionDecider.MayEdit(actor, organizationId);
 
     public async Task<Result<Adoption>> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -156,11 +148,7 @@ public sealed class ManageAdoptions(
     private async Task<bool> CanSeeAsync(Actor actor, Adoption adoption, CancellationToken ct) =>
         OrganizationVisibility.CanSee(actor, adoption.OrganizationId, adoption.OrganizationLandCode, await cooperations.PartnersOfAsync(adoption.OrganizationId, ct));
 
-    public static Conflict IllegalTransition(AdoptionStatus current) => Conflict.IllegalTransition(current.Label(), current.ToCode());
+    public static Conflict IllegalTransition(AdoptionStatus current) => AdoptionDecider.IllegalTransition(current);
 
-    private static Conflict Stale(int current) =>
-        new("stale_adoption", new ErrorMessage("Die Nachnutzung wurde inzwischen geändert. Nichts wurde überschrieben; bitte laden Sie neu."))
-        {
-            Details = new Dictionary<string, object> { ["currentRowVersion"] = current },
-        };
+    private static Conflict Stale(int current) => AdoptionDecider.Stale(current);
 }

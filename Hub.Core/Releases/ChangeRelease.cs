@@ -11,11 +11,9 @@ namespace Hub.Core.Releases;
 /// </summary>
 public sealed class ChangeRelease(IReleaseStore releases, IDraftStore drafts, IClock clock)
 {
-    public static ReleaseStatus[] AllowedFrom(ReleaseAction action) => action == ReleaseAction.Deprecate
-        ? [ReleaseStatus.Active]
-        : [ReleaseStatus.Active, ReleaseStatus.Deprecated];
+    public static ReleaseStatus[] AllowedFrom(ReleaseAction action) => ReleaseDecider.AllowedFrom(action);
 
-    public static bool MayChange(DraftAccess access) => access.IsOwnerEditor || access.IsCoordinator;
+    public static bool MayChange(DraftAccess access) => ReleaseDecider.MayChange(access);
 
     public async Task<Result<ReleaseInfo>> ExecuteAsync(Actor actor, Guid id, ReleaseAction action, string? reason, Guid? successorId, CancellationToken ct)
     {
@@ -51,5 +49,5 @@ public sealed class ChangeRelease(IReleaseStore releases, IDraftStore drafts, IC
         return changed;
     }
 
-    public static Conflict IllegalTransition(ReleaseStatus current) => Conflict.IllegalTransition(current.Label(), current.ToCode());
+    public static Conflict IllegalTransition(ReleaseStatus current) => ReleaseDecider.IllegalTransition(current);
 }

@@ -35,6 +35,19 @@ public sealed class CommentStore(HubDb db) : ICommentStore
         return await conn.QuerySingleOrDefaultAsync<CommentEntry>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
     }
 
+    public async Task<IReadOnlyList<CommentEntry>> ListThreadAsync(Guid commentId, CancellationToken ct)
+    {
+        const string sql = $"""
+            {Select}
+            where c.id = (select coalesce(parent_id, id) from comments where id = @commentId)
+               or c.parent_id = (select coalesce(parent_id, id) from comments where id = @commentId)
+            order by c.created_at, c.id
+            """;
+        await using var scope = await db.ReadAsync(ct);
+        var conn = scope.Connection;
+        return (await conn.QueryAsync<CommentEntry>(new CommandDefinition(sql, new { commentId }, cancellationToken: ct))).ToList();
+    }
+
     public async Task AddAsync(NewComment comment, Guid ownerOrganizationId, AuditEvent audit, CancellationToken ct)
     {
         const string insert = """
