@@ -1,4 +1,3 @@
-using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Tenancy;
 
@@ -47,10 +46,13 @@ public interface ICommentStore
     Task<IReadOnlyList<CommentEntry>> ListThreadAsync(Guid commentId, CancellationToken ct);
 
     /// <summary>Writes the comment, its audit event and the notifications in one transaction.</summary>
-    Task AddAsync(NewComment comment, Guid ownerOrganizationId, AuditEvent audit, CancellationToken ct);
+    Task AddAsync(CommentAdd add, CancellationToken ct);
 
-    /// <summary>Marks the thread resolved unless somebody already did (then false, nothing written).</summary>
-    Task<bool> ResolveAsync(Guid id, Guid userId, DateTimeOffset at, AuditEvent audit, CancellationToken ct);
+    /// <summary>A thread's first comment and its draft, to decide on resolving it (null when there is no such comment).</summary>
+    Task<ResolveState?> ReadForResolveAsync(Guid commentId, CancellationToken ct);
+
+    /// <summary>The same, with the comment locked until the transaction ends; committing marks the thread resolved with the audit event.</summary>
+    Task<ILocked<ResolveState, CommentResolve>> LockForResolveAsync(Guid commentId, CancellationToken ct);
 }
 
 /// <summary>Discussion on a draft: threaded Markdown comments, optionally anchored to a section of a revision, resolvable.</summary>
@@ -75,24 +77,19 @@ public sealed class DraftComments(IDraftStore drafts, ICommentStore comments, IM
             headings = markdown.Headings(content.Body).Select(h => h.Id).ToList();
         var thread = parentId is { } p ? await comments.ListThreadAsync(p, ct) : [];
 
+        // A new comment changes no existing row, so nothing is locked: what is decided on is read, then written.
         var decided = CommentDecider.Add(new CommentState(draft, headings, thread), new AddCommentCommand(body, markdown.ToSafeHtml(body), revision, anchor, parentId), actor, clock);
         if (!decided.IsSuccess)
             return decided.Error!;
-        var add = decided.Value!;
-        await comments.AddAsync(add.Comment, draft!.Summary.OwnerOrganizationId, add.Audit, ct);
-        return (await comments.GetAsync(add.Comment.Id, ct))!;
+        await comments.AddAsync(decided.Value!, ct);
+        return (await comments.GetAsync(decided.Value!.Comment.Id, ct))!;
     }
 
     public async Task<Result<CommentEntry>> ResolveAsync(Actor actor, Guid commentId, CancellationToken ct)
     {
-        var comment = await comments.GetAsync(commentId, ct);
-        var draft = comment is null ? null : await drafts.GetAsync(comment.DraftId, ct);
-        var decided = CommentDecider.Resolve(comment is null ? null : new ResolveState(comment, draft?.Snapshot), actor, clock);
-        if (!decided.IsSuccess)
-            return decided.Error!;
-        var resolve = decided.Value!;
-        if (!await comments.ResolveAsync(commentId, resolve.ResolvedBy, resolve.At, resolve.Audit, ct))
-            return CommentDecider.AlreadyResolved;
-        return (await comments.GetAsync(commentId, ct))!;
+        var resolved = await StateChange.DecideAsync(
+            c => comments.ReadForResolveAsync(commentId, c), c => comments.LockForResolveAsync(commentId, c),
+            state => CommentDecider.Resolve(state, actor, clock), ct);
+        return resolved.IsSuccess ? (await comments.GetAsync(commentId, ct))! : resolved.Error!;
     }
 }

@@ -28,6 +28,29 @@ public sealed class DraftStore(HubDb db) : IDraftStore
     internal const string LatestVersionSelect =
         "select major, minor from releases where draft_id = @id order by major desc, minor desc limit 1;";
 
+    /// <summary>
+    /// A draft's head row and snapshot (cooperation members, approvals of the open round, latest release) in the given
+    /// transaction; with <paramref name="forUpdate"/> the draft row stays locked until it ends. Null when missing or hidden.
+    /// </summary>
+    internal static async Task<(DraftHeadRow Head, DraftSnapshot Snapshot)?> LoadSnapshotAsync(
+        NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id, bool forUpdate, CancellationToken ct)
+    {
+        var sql = $"""
+            {HeadSelect} where d.id = @id {(forUpdate ? "for update of d" : "")};
+            {MembersSelect}
+            select organization_id from reviews
+            where verdict = 'approve' and round_id = (select open_round_id from drafts where id = @id);
+            {LatestVersionSelect}
+            """;
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, tx, cancellationToken: ct));
+        var head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
+        if (head is null)
+            return null;
+        var members = (await grid.ReadAsync<Guid>()).ToList();
+        var approvals = (await grid.ReadAsync<Guid>()).ToList();
+        return (head, head.ToSnapshot(members, approvals, await grid.ReadSingleOrDefaultAsync<VersionRow>()));
+    }
+
     private const string RevisionSelect = """
         select r.draft_id, r.revision, r.title, r.summary, r.body, r.body_html, r.steckbrief::text as steckbrief,
                u.display_name as author_name, r.created_at

@@ -2,8 +2,10 @@ using Dapper;
 using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Drafts;
+using Hub.Core.Inbox;
 using Hub.Core.Tenancy;
 using Hub.Data.Common;
+using Hub.Data.Inbox;
 using Npgsql;
 
 namespace Hub.Data.Drafts;
@@ -17,27 +19,12 @@ internal sealed class DraftTransitions(HubDb db)
 {
     public async Task<Result<TransitionOutcome>> ExecuteAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct)
     {
-        const string load = $"""
-            {DraftStore.HeadSelect} where d.id = @id for update of d;
-            {DraftStore.MembersSelect}
-            select organization_id from reviews
-            where verdict = 'approve' and round_id = (select open_round_id from drafts where id = @id);
-            {DraftStore.LatestVersionSelect}
-            """;
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
-        DraftHeadRow? head;
-        DraftSnapshot snapshot;
-        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(load, new { id }, tx, cancellationToken: ct)))
-        {
-            head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
-            if (head is null)
-                return NotFound.Instance;
-            var members = (await grid.ReadAsync<Guid>()).ToList();
-            var approvals = (await grid.ReadAsync<Guid>()).ToList();
-            snapshot = head.ToSnapshot(members, approvals, await grid.ReadSingleOrDefaultAsync<VersionRow>());
-        }
+        if (await DraftStore.LoadSnapshotAsync(conn, tx, id, forUpdate: true, ct) is not { } loaded)
+            return NotFound.Instance;
+        var (head, snapshot) = loaded;
 
         var decided = DraftLifecycle.Decide(snapshot, command, actor);
         if (!decided.IsSuccess)
@@ -153,6 +140,9 @@ internal sealed class DraftTransitions(HubDb db)
         private Task<int> ExecAsync(string sql, object args) => conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
 
         private Task NotifyAsync(Guid[] orgs, RoleSet roles, string kind, int revision) =>
-            DraftWrites.NotifyAsync(conn, tx, orgs, roles, kind, snapshot.Id, head.Title, revision, decision.Version?.ToString(), now, actor.UserId, ct);
+            NoticeWriter.WriteAsync(conn, tx, new Notice(kind, Recipients.Members(orgs, roles), snapshot.Id, head.Title, revision, now, actor.UserId)
+            {
+                Version = decision.Version?.ToString(),
+            }, ct);
     }
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using Hub.Core.Drafts;
-using Hub.Core.Tenancy;
 using Npgsql;
 
 namespace Hub.Data.Drafts;
@@ -31,18 +30,4 @@ internal static class DraftWrites
     public static async Task<Guid[]> AdopterOrganizationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid draftId, CancellationToken ct) =>
         (await conn.QueryAsync<Guid>(new CommandDefinition(
             "select organization_id from adoptions where draft_id = @draftId and status <> 'dropped'", new { draftId }, tx, cancellationToken: ct))).ToArray();
-
-    /// <summary>An in-app notification for every member of the given organizations with one of the roles.</summary>
-    public static Task NotifyAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] organizationIds, RoleSet roleSet, string kind, Guid draftId, string subject,
-        int revision, string? version, DateTimeOffset at, Guid exceptUserId, CancellationToken ct)
-    {
-        const string sql = """
-            insert into notifications (id, user_id, kind, draft_id, subject, revision, version, created_at)
-            select gen_random_uuid(), m.user_id, @kind, @draftId, @subject, @revision, @version, @at
-            from (select distinct user_id from memberships where organization_id = any(@organizationIds) and role = any(@roles)) m
-            where m.user_id <> @exceptUserId
-            """;
-        return conn.ExecuteAsync(new CommandDefinition(sql, new { organizationIds, roles = roleSet.Codes, kind, draftId, subject, revision, version, at, exceptUserId }, tx, cancellationToken: ct));
-    }
 }

@@ -2,10 +2,12 @@ using Dapper;
 using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Drafts;
+using Hub.Core.Inbox;
 using Hub.Core.Releases;
 using Hub.Core.Tenancy;
 using Hub.Data.Common;
 using Hub.Data.Drafts;
+using Hub.Data.Inbox;
 using Npgsql;
 
 namespace Hub.Data.Releases;
@@ -147,8 +149,11 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
         var members = (await conn.QueryAsync<Guid>(new CommandDefinition(
             "select organization_id from cooperation_members where cooperation_id = @CooperationId", new { beforeRelease.CooperationId }, tx, cancellationToken: ct)))
             .Union(await DraftWrites.AdopterOrganizationsAsync(conn, tx, beforeRelease.DraftId, ct)).ToArray();
-        await DraftWrites.NotifyAsync(conn, tx, members, Roles.Editing, to == ReleaseStatus.Deprecated ? "release_deprecated" : "release_withdrawn",
-            beforeRelease.DraftId, beforeRelease.Title, beforeRelease.Revision, beforeRelease.Version.ToString(), at, userId, ct);
+        await NoticeWriter.WriteAsync(conn, tx, new Notice(to == ReleaseStatus.Deprecated ? "release_deprecated" : "release_withdrawn",
+            Recipients.Members(members, Roles.Editing), beforeRelease.DraftId, beforeRelease.Title, beforeRelease.Revision, at, userId)
+        {
+            Version = beforeRelease.Version.ToString(),
+        }, ct);
         await scope.CommitAsync(ct);
         return await GetAsync(conn, null, id, ct);
     }
