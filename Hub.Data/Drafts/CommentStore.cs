@@ -70,12 +70,8 @@ public sealed class CommentStore(HubDb db) : ICommentStore
     }
 
     public Task<ILocked<ResolveState, CommentResolve>> LockForResolveAsync(Guid commentId, CancellationToken ct) =>
-        Locked<ResolveState, CommentResolve>.OpenAsync(db, scope => LoadForResolveAsync(scope, commentId, forUpdate: true, ct), async (scope, resolve, token) =>
-        {
-            const string sql = "update comments set resolved_at = @At, resolved_by = @ResolvedBy where id = @CommentId";
-            await scope.Connection.ExecuteAsync(new CommandDefinition(sql, resolve, scope.Transaction, cancellationToken: token));
-            await AuditWriter.WriteAsync(scope.Connection, scope.Transaction, resolve.Audit, token);
-        }, ct);
+        Locked<ResolveState, CommentResolve>.OpenAsync(db, scope => LoadForResolveAsync(scope, commentId, forUpdate: true, ct), (scope, resolve, token) =>
+            AuditWriter.WriteAsync(scope, "update comments set resolved_at = @At, resolved_by = @ResolvedBy where id = @CommentId", resolve, resolve.Audit, token), ct);
 
     private static async Task<ResolveState?> LoadForResolveAsync(DbScope scope, Guid commentId, bool forUpdate, CancellationToken ct)
     {
