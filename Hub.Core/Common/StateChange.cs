@@ -32,6 +32,19 @@ public static class StateChange
         var seen = decide(await read(ct));
         if (!seen.IsSuccess)
             return seen;
+        return await DecideLockedAsync(lockAsync, decide, ct);
+    }
+
+    /// <summary>
+    /// Decided on the locked state only: for rows that whoever may see them may also lock (row-level security lets a
+    /// draft's observers lock it, so refusing them is the decider's 403).
+    /// </summary>
+    public static async Task<Result<TDecision>> DecideLockedAsync<TState, TDecision>(
+        Func<CancellationToken, Task<ILocked<TState, TDecision>>> lockAsync,
+        Func<TState?, Result<TDecision>> decide,
+        CancellationToken ct)
+        where TState : class
+    {
         await using var locked = await lockAsync(ct);
         var decided = decide(locked.State);
         if (decided.IsSuccess)

@@ -25,9 +25,4 @@ internal static class DraftWrites
         }, tx, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition(services, new { draftId, ids = (content.CatalogServiceIds ?? []).ToArray() }, tx, cancellationToken: ct));
     }
-
-    /// <summary>The organizations that adopted a release of this service and have not dropped it.</summary>
-    public static async Task<Guid[]> AdopterOrganizationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid draftId, CancellationToken ct) =>
-        (await conn.QueryAsync<Guid>(new CommandDefinition(
-            "select organization_id from adoptions where draft_id = @draftId and status <> 'dropped'", new { draftId }, tx, cancellationToken: ct))).ToArray();
 }

@@ -155,7 +155,7 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
         var successor = successorId is { } s && s != id ? await GetAsync(conn, tx, s, ct) : null;
         var members = (await conn.QueryAsync<Guid>(new CommandDefinition(
             "select organization_id from cooperation_members where cooperation_id = @CooperationId", new { release.CooperationId }, tx, cancellationToken: ct))).ToList();
-        return new ReleaseState(release, draft?.Snapshot, successor, members, await DraftWrites.AdopterOrganizationsAsync(conn, tx, release.DraftId, ct));
+        return new ReleaseState(release, draft?.Snapshot, successor, members, draft?.Adopters ?? []);
     }
 }
 
