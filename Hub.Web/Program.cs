@@ -59,6 +59,21 @@ switch (verb)
         Console.WriteLine($"{(verb == "backup" ? "Backed up to" : "Restored from")} {Path.GetFullPath(file)}: {chain.Events} audit events, chain head {chain.HeadHash}");
         await bootstrap.DisposeAsync();
         return 0;
+    case "schema":
+        var schemaFile = args.SkipWhile(a => a != "schema").Skip(1).FirstOrDefault();
+        if (schemaFile is null)
+        {
+            Console.Error.WriteLine("Use: schema FILE");
+            return 2;
+        }
+
+        // A fresh database beside the hub's, migrated from scratch: the file shows what the migrations make, not what a
+        // long-lived database has become.
+        await bootstrap.InitializeAsync(migrate: false, serve: false);
+        await File.WriteAllTextAsync(schemaFile, await Hub.Data.Backup.SchemaDump.DumpFreshAsync(bootstrap.ConnectionString, CancellationToken.None));
+        Console.WriteLine($"Wrote {Path.GetFullPath(schemaFile)}");
+        await bootstrap.DisposeAsync();
+        return 0;
     case "audit":
         if (args.SkipWhile(a => a != "audit").Skip(1).FirstOrDefault() != "verify")
         {
@@ -79,7 +94,7 @@ switch (verb)
         Console.WriteLine($"Audit chain intact: {report.Events} events, head {report.HeadHash}");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown command '{verb}'. Use: serve | migrate | psql | import | backup FILE | restore FILE | audit verify");
+        Console.Error.WriteLine($"Unknown command '{verb}'. Use: serve | migrate | psql | import | backup FILE | restore FILE | schema FILE | audit verify");
         return 2;
 }
 

@@ -9,10 +9,3 @@ public sealed record UserAccount(
     DateTimeOffset? DisabledAt,
     int FailedSignIns,
     DateTimeOffset? LockedUntil);
-
-public interface IPasswordHasher
-{
-    string Hash(string password);
-
-    bool Verify(string hash, string password);
-}

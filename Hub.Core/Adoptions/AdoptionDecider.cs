@@ -9,8 +9,7 @@ public sealed record AdoptCommand(Guid? ReleaseId, Guid? OrganizationId);
 
 /// <param name="Status">The new rollout status code; null keeps it.</param>
 /// <param name="Notes">The new notes; null keeps them.</param>
-/// <param name="NotesHtml">The notes rendered (trimmed) by the caller; used when <paramref name="Notes"/> is given.</param>
-public sealed record ChangeAdoptionCommand(string? Status, string? Notes, string? NotesHtml, DateOnly? PlannedFor, DateOnly? LiveSince, int? BaseRowVersion);
+public sealed record ChangeAdoptionCommand(string? Status, string? Notes, DateOnly? PlannedFor, DateOnly? LiveSince, int? BaseRowVersion);
 
 public sealed record UpgradeCommand(Guid? ReleaseId, int? BaseRowVersion);
 
@@ -77,12 +76,13 @@ public static class AdoptionDecider
         return new AdoptionInsert(adoption, audit);
     }
 
-    public static Result<AdoptionUpdate> Change(AdoptionState? state, ChangeAdoptionCommand command, Actor actor, IClock clock)
+    /// <param name="markdown">Checks new notes before they are accepted and renders them once they are.</param>
+    public static Result<AdoptionUpdate> Change(AdoptionState? state, ChangeAdoptionCommand command, Actor actor, IMarkdown markdown, IClock clock)
     {
         if (Editable(state, actor) is { } refused)
             return refused;
         var current = state!.Adoption;
-        var v = new FieldValidator().MaxLength("notes", command.Notes, NotesMax);
+        var v = new FieldValidator().MaxLength("notes", command.Notes, NotesMax).Markdown("notes", command.Notes, markdown);
         var next = current.Status;
         if (command.Status is not null && !AdoptionCodes.TryParse(command.Status, out next))
             v.Add("status", "Erlaubt sind planned, in_progress, live und dropped.");
@@ -99,7 +99,7 @@ public static class AdoptionDecider
             : command.LiveSince ?? current.LiveSince;
         var change = command.Notes is null
             ? new AdoptionChange(next, command.PlannedFor ?? current.PlannedFor, live, current.Notes, current.NotesHtml, current.ReleaseId, now)
-            : new AdoptionChange(next, command.PlannedFor ?? current.PlannedFor, live, command.Notes.Trim(), command.NotesHtml ?? "", current.ReleaseId, now);
+            : new AdoptionChange(next, command.PlannedFor ?? current.PlannedFor, live, command.Notes.Trim(), markdown.ToSafeHtml(command.Notes.Trim()), current.ReleaseId, now);
         var audit = AuditEvent.Create(now, actor, current.OrganizationId, "adoption", current.Id, "adoption_changed",
             before: new { status = current.Status.ToCode(), current.RowVersion },
             after: new { status = next.ToCode(), liveSince = live, notesChanged = command.Notes is not null });

@@ -1,3 +1,4 @@
+using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Releases;
 
@@ -13,26 +14,17 @@ public enum AdoptionStatus
 
 public static class AdoptionCodes
 {
-    public static string ToCode(this AdoptionStatus status) => status switch
-    {
-        AdoptionStatus.InProgress => "in_progress",
-        AdoptionStatus.Live => "live",
-        AdoptionStatus.Dropped => "dropped",
-        _ => "planned",
-    };
+    public static CodeMap<AdoptionStatus> Map { get; } = new(
+        (AdoptionStatus.Planned, "planned"),
+        (AdoptionStatus.InProgress, "in_progress"),
+        (AdoptionStatus.Live, "live"),
+        (AdoptionStatus.Dropped, "dropped"));
 
-    public static bool TryParse(string? code, out AdoptionStatus status)
-    {
-        status = code switch
-        {
-            "in_progress" => AdoptionStatus.InProgress,
-            "live" => AdoptionStatus.Live,
-            "dropped" => AdoptionStatus.Dropped,
-            _ => AdoptionStatus.Planned,
-        };
-        return code is "planned" or "in_progress" or "live" or "dropped";
-    }
+    public static string ToCode(this AdoptionStatus status) => Map.Code(status);
 
+    public static bool TryParse(string? code, out AdoptionStatus status) => Map.TryParse(code, out status);
+
+    /// <summary>The status of a stored code; an unknown code reads as planned.</summary>
     public static AdoptionStatus Parse(string code) => TryParse(code, out var s) ? s : AdoptionStatus.Planned;
 
     /// <summary>The German label (the localization key).</summary>

@@ -54,17 +54,17 @@ public sealed class ManageAdoptions(
         var release = releaseId is { } r && organizationId is not null ? await releases.GetAsync(r, ct) : null;
         var decided = AdoptionDecider.Adopt(release, new AdoptCommand(releaseId, organizationId), actor, clock);
         if (!decided.IsSuccess)
-            return decided.Error!;
-        if (!await adoptions.InsertAsync(decided.Value!, ct))
+            return decided.Error;
+        if (!await adoptions.InsertAsync(decided.Value, ct))
             return AdoptionDecider.AlreadyAdopted;
-        return (await adoptions.GetAsync(decided.Value!.Adoption.Id, ct))!;
+        return (await adoptions.GetAsync(decided.Value.Adoption.Id, ct))!;
     }
 
     public Task<Result<Adoption>> ChangeAsync(
         Actor actor, Guid id, string? status, string? notes, DateOnly? plannedFor, DateOnly? liveSince, int? baseRowVersion, CancellationToken ct)
     {
-        var command = new ChangeAdoptionCommand(status, notes, notes is null ? null : markdown.ToSafeHtml(notes.Trim()), plannedFor, liveSince, baseRowVersion);
-        return DecideAsync(id, state => AdoptionDecider.Change(state, command, actor, clock), ct);
+        var command = new ChangeAdoptionCommand(status, notes, plannedFor, liveSince, baseRowVersion);
+        return DecideAsync(id, state => AdoptionDecider.Change(state, command, actor, markdown, clock), ct);
     }
 
     public async Task<Result<Adoption>> UpgradeAsync(Actor actor, Guid id, Guid? releaseId, int? baseRowVersion, CancellationToken ct)
@@ -76,6 +76,6 @@ public sealed class ManageAdoptions(
     private async Task<Result<Adoption>> DecideAsync(Guid id, Func<AdoptionState?, Result<AdoptionUpdate>> decide, CancellationToken ct)
     {
         var changed = await StateChange.DecideAsync(c => adoptions.ReadStateAsync(id, c), c => adoptions.LockAsync(id, c), decide, ct);
-        return changed.IsSuccess ? (await adoptions.GetAsync(id, ct))! : changed.Error!;
+        return changed.IsSuccess ? (await adoptions.GetAsync(id, ct))! : changed.Error;
     }
 }

@@ -9,8 +9,3 @@ public sealed class SystemClock : IClock
 {
     public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
 }
-
-public static class Ids
-{
-    public static Guid New() => Guid.CreateVersion7();
-}

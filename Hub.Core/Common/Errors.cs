@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Hub.Core.Common;
@@ -62,6 +63,9 @@ public readonly record struct Result<T>
 
     public HubError? Error { get; }
 
+    /// <summary>True when the use case succeeded: then <see cref="Value"/> is set, otherwise <see cref="Error"/> is.</summary>
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
     public static Result<T> Ok(T value) => new(value, null);

@@ -42,6 +42,10 @@ public sealed class FieldValidator
         return this;
     }
 
+    /// <summary>Markdown the renderer would refuse (nested too deeply, too many openers in a paragraph): IMarkdown.Check.</summary>
+    public FieldValidator Markdown(string field, string? value, IMarkdown markdown) =>
+        markdown.Check(value) is { } problem ? Add(field, problem) : this;
+
     public FieldValidator Email(string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

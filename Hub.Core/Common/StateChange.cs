@@ -48,7 +48,7 @@ public static class StateChange
         await using var locked = await lockAsync(ct);
         var decided = decide(locked.State);
         if (decided.IsSuccess)
-            await locked.CommitAsync(decided.Value!, ct);
+            await locked.CommitAsync(decided.Value, ct);
         return decided;
     }
 }

@@ -5,8 +5,7 @@ using Hub.Core.Tenancy;
 
 namespace Hub.Core.Drafts;
 
-/// <param name="BodyHtml">The body rendered by the caller.</param>
-public sealed record AddCommentCommand(string? Body, string BodyHtml, int? Revision, string? Anchor, Guid? ParentId);
+public sealed record AddCommentCommand(string? Body, int? Revision, string? Anchor, Guid? ParentId);
 
 /// <summary>
 /// What a new comment is decided on: the draft (null when it does not exist or is hidden), the heading ids of the revision
@@ -37,7 +36,8 @@ public static class CommentDecider
 
     public static Conflict AlreadyResolved { get; } = new("already_resolved", new ErrorMessage("Diese Diskussion ist bereits erledigt."));
 
-    public static Result<CommentAdd> Add(CommentState state, AddCommentCommand command, Actor actor, IClock clock)
+    /// <param name="markdown">Checks the body before it is accepted and renders it once it is.</param>
+    public static Result<CommentAdd> Add(CommentState state, AddCommentCommand command, Actor actor, IMarkdown markdown, IClock clock)
     {
         if (state.Draft is not { } draft)
             return NotFound.Instance;
@@ -49,7 +49,7 @@ public static class CommentDecider
         if (draft.Summary.Status == DraftStatus.Withdrawn)
             return DraftLifecycle.IllegalTransition(draft.Summary.Status);
 
-        var v = new FieldValidator().Required("body", command.Body, BodyMax).MaxLength("anchor", command.Anchor, AnchorMax);
+        var v = new FieldValidator().Required("body", command.Body, BodyMax).Markdown("body", command.Body, markdown).MaxLength("anchor", command.Anchor, AnchorMax);
         var current = draft.Summary.CurrentRevision;
         var onRevision = command.Revision ?? current;
         var anchor = FieldValidator.Trim(command.Anchor);
@@ -75,7 +75,7 @@ public static class CommentDecider
 
         var at = clock.UtcNow;
         var comment = new NewComment(Ids.New(), draft.Summary.Id, onRevision, anchor, threadId, actor.UserId, access.SpeaksFor, command.Body!.Trim(),
-            command.BodyHtml, at);
+            markdown.ToSafeHtml(command.Body), at);
         var audit = AuditEvent.Create(at, actor, access.SpeaksFor, "draft", comment.DraftId, threadId is null ? "commented" : "replied",
             after: new { commentId = comment.Id, revision = onRevision, anchor, parentId = threadId });
         var to = threadId is { } thread

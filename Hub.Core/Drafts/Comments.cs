@@ -78,11 +78,11 @@ public sealed class DraftComments(IDraftStore drafts, ICommentStore comments, IM
         var thread = parentId is { } p ? await comments.ListThreadAsync(p, ct) : [];
 
         // A new comment changes no existing row, so nothing is locked: what is decided on is read, then written.
-        var decided = CommentDecider.Add(new CommentState(draft, headings, thread), new AddCommentCommand(body, markdown.ToSafeHtml(body), revision, anchor, parentId), actor, clock);
+        var decided = CommentDecider.Add(new CommentState(draft, headings, thread), new AddCommentCommand(body, revision, anchor, parentId), actor, markdown, clock);
         if (!decided.IsSuccess)
-            return decided.Error!;
-        await comments.AddAsync(decided.Value!, ct);
-        return (await comments.GetAsync(decided.Value!.Comment.Id, ct))!;
+            return decided.Error;
+        await comments.AddAsync(decided.Value, ct);
+        return (await comments.GetAsync(decided.Value.Comment.Id, ct))!;
     }
 
     public async Task<Result<CommentEntry>> ResolveAsync(Actor actor, Guid commentId, CancellationToken ct)
@@ -90,6 +90,6 @@ public sealed class DraftComments(IDraftStore drafts, ICommentStore comments, IM
         var resolved = await StateChange.DecideAsync(
             c => comments.ReadForResolveAsync(commentId, c), c => comments.LockForResolveAsync(commentId, c),
             state => CommentDecider.Resolve(state, actor, clock), ct);
-        return resolved.IsSuccess ? (await comments.GetAsync(commentId, ct))! : resolved.Error!;
+        return resolved.IsSuccess ? (await comments.GetAsync(commentId, ct))! : resolved.Error;
     }
 }

@@ -43,7 +43,7 @@ public sealed record DraftChange(
     /// <summary>Whether the draft keeps its open round (it stays in review).</summary>
     public bool KeepsRound => Decision.To == DraftStatus.InReview;
 
-    public TransitionOutcome Outcome => new(Decision, Revision, Release?.Id, Review?.Id);
+    public TransitionOutcome Outcome => new(DraftId, Decision, Revision, Release?.Id, Review?.Id);
 }
 
 /// <summary>
@@ -60,8 +60,8 @@ public static class DraftChanges
         var snapshot = state.Snapshot;
         var decided = DraftLifecycle.Decide(snapshot, command, actor);
         if (!decided.IsSuccess)
-            return decided.Error!;
-        var decision = decided.Value!;
+            return decided.Error;
+        var decision = decided.Value;
         var at = clock.UtcNow;
         var action = command.Action;
         var revision = action == DraftAction.Edit ? snapshot.CurrentRevision + 1 : snapshot.CurrentRevision;

@@ -59,6 +59,7 @@ public sealed record TransitionPayload(
     string? Text = null,
     string? TextHtml = null);
 
-public sealed record TransitionOutcome(DraftDecision Decision, int Revision, Guid? ReleaseId, Guid? ReviewId);
+/// <summary>What a transition did to the draft: the decision it carried out, the revision it left, the release or review it wrote.</summary>
+public sealed record TransitionOutcome(Guid DraftId, DraftDecision Decision, int Revision, Guid? ReleaseId, Guid? ReviewId);
 
 public sealed record NewDraft(Guid Id, Guid OwnerOrganizationId, Guid CooperationId, DraftContent Content, string BodyHtml, Guid CreatedBy, DateTimeOffset At);

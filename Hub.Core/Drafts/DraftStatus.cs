@@ -1,3 +1,5 @@
+using Hub.Core.Common;
+
 namespace Hub.Core.Drafts;
 
 public enum DraftStatus
@@ -24,31 +26,22 @@ public enum DraftAction
 
 public static class DraftCodes
 {
-    public static string ToCode(this DraftStatus status) => status switch
-    {
-        DraftStatus.Draft => "draft",
-        DraftStatus.InReview => "in_review",
-        DraftStatus.ChangesRequested => "changes_requested",
-        DraftStatus.Approved => "approved",
-        DraftStatus.Released => "released",
-        DraftStatus.Withdrawn => "withdrawn",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    public static CodeMap<DraftStatus> Statuses { get; } = new(
+        (DraftStatus.Draft, "draft"),
+        (DraftStatus.InReview, "in_review"),
+        (DraftStatus.ChangesRequested, "changes_requested"),
+        (DraftStatus.Approved, "approved"),
+        (DraftStatus.Released, "released"),
+        (DraftStatus.Withdrawn, "withdrawn"));
 
-    public static bool TryParseStatus(string? code, out DraftStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<DraftStatus>())
-        {
-            if (string.Equals(candidate.ToCode(), code, StringComparison.Ordinal))
-            {
-                status = candidate;
-                return true;
-            }
-        }
+    public static CodeMap<ReviewVerdict> Verdicts { get; } = new(
+        (ReviewVerdict.Approve, "approve"),
+        (ReviewVerdict.RequestChanges, "request_changes"),
+        (ReviewVerdict.Comment, "comment"));
 
-        status = default;
-        return false;
-    }
+    public static string ToCode(this DraftStatus status) => Statuses.Code(status);
+
+    public static bool TryParseStatus(string? code, out DraftStatus status) => Statuses.TryParse(code, out status);
 
     public static DraftStatus ParseStatus(string code) =>
         TryParseStatus(code, out var s) ? s : throw new FormatException($"Unknown draft status '{code}'.");
@@ -65,28 +58,9 @@ public static class DraftCodes
         _ => status.ToString(),
     };
 
-    public static string ToCode(this ReviewVerdict verdict) => verdict switch
-    {
-        ReviewVerdict.Approve => "approve",
-        ReviewVerdict.RequestChanges => "request_changes",
-        ReviewVerdict.Comment => "comment",
-        _ => throw new ArgumentOutOfRangeException(nameof(verdict)),
-    };
+    public static string ToCode(this ReviewVerdict verdict) => Verdicts.Code(verdict);
 
-    public static bool TryParseVerdict(string? code, out ReviewVerdict verdict)
-    {
-        foreach (var candidate in Enum.GetValues<ReviewVerdict>())
-        {
-            if (string.Equals(candidate.ToCode(), code, StringComparison.Ordinal))
-            {
-                verdict = candidate;
-                return true;
-            }
-        }
-
-        verdict = default;
-        return false;
-    }
+    public static bool TryParseVerdict(string? code, out ReviewVerdict verdict) => Verdicts.TryParse(code, out verdict);
 }
 
 public enum ReviewVerdict

@@ -10,7 +10,7 @@ public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperatio
 {
     public async Task<Result<DraftDetails>> ExecuteAsync(Actor actor, Guid? organizationId, Guid? cooperationId, DraftContent content, CancellationToken ct)
     {
-        var v = content.Validate();
+        var v = content.Validate().Markdown("body", content.Body, markdown);
         if (organizationId is null)
             v.Add("organizationId", FieldValidator.RequiredMessage);
         if (cooperationId is null)
@@ -46,13 +46,13 @@ public sealed class ReadDraft(IDraftStore drafts)
     public async Task<Result<IReadOnlyList<DraftRevision>>> RevisionsAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? Result<IReadOnlyList<DraftRevision>>.Ok(await drafts.ListRevisionsAsync(id, ct)) : draft.Error!;
+        return draft.IsSuccess ? Result<IReadOnlyList<DraftRevision>>.Ok(await drafts.ListRevisionsAsync(id, ct)) : draft.Error;
     }
 
     public async Task<Result<DraftRevision>> RevisionAsync(Actor actor, Guid id, int revision, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? await RevisionAsync(draft.Value!, revision, ct) : draft.Error!;
+        return draft.IsSuccess ? await RevisionAsync(draft.Value, revision, ct) : draft.Error;
     }
 
     /// <summary>A revision of a draft the caller has read (<see cref="GetAsync"/>); not found when there is no such revision.</summary>
@@ -63,7 +63,7 @@ public sealed class ReadDraft(IDraftStore drafts)
     public async Task<Result<(DraftRevision From, DraftRevision To)>> RevisionPairAsync(Actor actor, Guid id, int? from, int? to, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? await RevisionPairAsync(draft.Value!, from, to, ct) : draft.Error!;
+        return draft.IsSuccess ? await RevisionPairAsync(draft.Value, from, to, ct) : draft.Error;
     }
 
     /// <summary>Two revisions of a draft the caller has read (<see cref="GetAsync"/>) to compare; both must exist (field errors).</summary>
@@ -87,7 +87,7 @@ public sealed class ReadDraft(IDraftStore drafts)
     public async Task<Result<IReadOnlyList<ReviewEntry>>> ReviewsAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var draft = await GetAsync(actor, id, ct);
-        return draft.IsSuccess ? Result<IReadOnlyList<ReviewEntry>>.Ok(await drafts.ListReviewsAsync(id, ct)) : draft.Error!;
+        return draft.IsSuccess ? Result<IReadOnlyList<ReviewEntry>>.Ok(await drafts.ListReviewsAsync(id, ct)) : draft.Error;
     }
 }
 
@@ -101,7 +101,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
 
     public async Task<Result<TransitionOutcome>> SaveAsync(Actor actor, Guid id, DraftContent content, int? baseRevision, CancellationToken ct)
     {
-        var v = content.Validate();
+        var v = content.Validate().Markdown("body", content.Body, markdown);
         if (baseRevision is null)
             v.Add("baseRevision", "Bitte geben Sie die Fassung an, auf der Ihre Änderung beruht.");
         await catalog.CheckAsync(v, content.CatalogServiceIds, ct);
@@ -120,7 +120,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
 
     public Task<Result<TransitionOutcome>> ReviewAsync(Actor actor, Guid id, Guid? organizationId, string? verdict, string? body, CancellationToken ct)
     {
-        var v = new FieldValidator().MaxLength("body", body, TextMax);
+        var v = new FieldValidator().MaxLength("body", body, TextMax).Markdown("body", body, markdown);
         if (!DraftCodes.TryParseVerdict(verdict, out var parsed))
             v.Add("verdict", "Erlaubt sind approve, request_changes und comment.");
         else if (parsed != ReviewVerdict.Approve && string.IsNullOrWhiteSpace(body))
@@ -139,7 +139,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
 
     public Task<Result<TransitionOutcome>> ReleaseAsync(Actor actor, Guid id, string? notes, bool breaking, CancellationToken ct)
     {
-        var v = new FieldValidator().MaxLength("notes", notes, TextMax);
+        var v = new FieldValidator().MaxLength("notes", notes, TextMax).Markdown("notes", notes, markdown);
         if (v.HasErrors)
             return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
         return TransitionAsync(actor, id, new DraftCommand(DraftAction.Release, Breaking: breaking),
@@ -157,6 +157,6 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
     private async Task<Result<TransitionOutcome>> TransitionAsync(Actor actor, Guid id, DraftCommand command, TransitionPayload payload, CancellationToken ct)
     {
         var changed = await StateChange.DecideLockedAsync(c => drafts.LockAsync(id, c), state => DraftChanges.Decide(state, command, payload, actor, clock), ct);
-        return changed.IsSuccess ? changed.Value!.Outcome : changed.Error!;
+        return changed.IsSuccess ? changed.Value.Outcome : changed.Error;
     }
 }

@@ -14,34 +14,29 @@ public enum ImplementationState
 
 public static class ImplementationCodes
 {
-    private static readonly Dictionary<ImplementationState, (string Code, string Label)> _codes = new()
+    public static CodeMap<ImplementationState> Map { get; } = new(
+        (ImplementationState.NotStarted, "not_started"),
+        (ImplementationState.Planned, "planned"),
+        (ImplementationState.InProgress, "in_progress"),
+        (ImplementationState.Live, "live"),
+        (ImplementationState.NoSolution, "no_solution"),
+        (ImplementationState.NotRelevant, "not_relevant"));
+
+    public static string ToCode(this ImplementationState state) => Map.Code(state);
+
+    /// <summary>The German label (the localization key).</summary>
+    public static string Label(this ImplementationState state) => state switch
     {
-        [ImplementationState.NotStarted] = ("not_started", "nicht begonnen"),
-        [ImplementationState.Planned] = ("planned", "geplant"),
-        [ImplementationState.InProgress] = ("in_progress", "in Umsetzung"),
-        [ImplementationState.Live] = ("live", "live"),
-        [ImplementationState.NoSolution] = ("no_solution", "keine Lösung auf der Plattform"),
-        [ImplementationState.NotRelevant] = ("not_relevant", "nicht relevant"),
+        ImplementationState.NotStarted => "nicht begonnen",
+        ImplementationState.Planned => "geplant",
+        ImplementationState.InProgress => "in Umsetzung",
+        ImplementationState.Live => "live",
+        ImplementationState.NoSolution => "keine Lösung auf der Plattform",
+        ImplementationState.NotRelevant => "nicht relevant",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 
-    public static string ToCode(this ImplementationState state) => _codes[state].Code;
-
-    public static string Label(this ImplementationState state) => _codes[state].Label;
-
-    public static bool TryParse(string? code, out ImplementationState state)
-    {
-        foreach (var (s, (c, _)) in _codes)
-        {
-            if (c == code)
-            {
-                state = s;
-                return true;
-            }
-        }
-
-        state = ImplementationState.NotStarted;
-        return false;
-    }
+    public static bool TryParse(string? code, out ImplementationState state) => Map.TryParse(code, out state);
 }
 
 /// <summary>One organization's Umsetzungsstand for one OZG-Leistung (the default when nothing was recorded).</summary>
@@ -84,7 +79,7 @@ public static class ImplementationRules
         if (ozgId is null || !knownServices.Contains(ozgId))
             yield return $"unknown ozg_id '{ozgId}'";
         if (!ImplementationCodes.TryParse(status, out var state))
-            yield return $"unknown status '{status}' (not_started, planned, in_progress, live, no_solution, not_relevant)";
+            yield return $"unknown status '{status}' ({string.Join(", ", ImplementationCodes.Map.Codes)})";
         if (reifegrad is < 0 or > 4)
             yield return "reifegrad must be 0 to 4";
         if (state == ImplementationState.NotRelevant && string.IsNullOrWhiteSpace(reason))

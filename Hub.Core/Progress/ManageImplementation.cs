@@ -37,7 +37,7 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
     {
         var editable = await EditableAsync(actor, organizationId, ct);
         if (!editable.IsSuccess)
-            return editable.Error!;
+            return editable.Error;
         var (_, current) = editable.Value;
         var v = new FieldValidator();
         if (rows.Count is 0 or > MaxRows)
@@ -76,7 +76,7 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
     {
         var editable = await EditableAsync(actor, organizationId, ct);
         if (!editable.IsSuccess)
-            return editable.Error!;
+            return editable.Error;
         var (organization, current) = editable.Value;
         var (inputs, errors) = ParseCsv(bytes, organization.Ags, current.Keys.ToHashSet(StringComparer.Ordinal));
         var changes = errors.Count == 0 ? Changes(current, inputs) : [];

@@ -19,7 +19,7 @@ public sealed class ChangeRelease(IReleaseStore releases, IClock clock)
         var changed = await StateChange.DecideAsync(
             c => releases.ReadStateAsync(id, successorId, c), c => releases.LockAsync(id, successorId, c),
             state => ReleaseDecider.Decide(state, command, actor, clock), ct);
-        return changed.IsSuccess ? (await releases.GetAsync(id, ct))! : changed.Error!;
+        return changed.IsSuccess ? (await releases.GetAsync(id, ct))! : changed.Error;
     }
 
     public static Conflict IllegalTransition(ReleaseStatus current) => ReleaseDecider.IllegalTransition(current);

@@ -1,3 +1,4 @@
+using Hub.Core.Common;
 using Hub.Core.Drafts;
 
 namespace Hub.Core.Releases;
@@ -11,25 +12,17 @@ public enum ReleaseStatus
 
 public static class ReleaseStatusCodes
 {
-    public static string ToCode(this ReleaseStatus status) => status switch
-    {
-        ReleaseStatus.Deprecated => "deprecated",
-        ReleaseStatus.Withdrawn => "withdrawn",
-        _ => "active",
-    };
+    public static CodeMap<ReleaseStatus> Map { get; } = new(
+        (ReleaseStatus.Active, "active"),
+        (ReleaseStatus.Deprecated, "deprecated"),
+        (ReleaseStatus.Withdrawn, "withdrawn"));
 
-    public static ReleaseStatus Parse(string code) => code switch
-    {
-        "deprecated" => ReleaseStatus.Deprecated,
-        "withdrawn" => ReleaseStatus.Withdrawn,
-        _ => ReleaseStatus.Active,
-    };
+    public static string ToCode(this ReleaseStatus status) => Map.Code(status);
 
-    public static bool TryParse(string? code, out ReleaseStatus status)
-    {
-        status = Parse(code ?? "");
-        return code is "active" or "deprecated" or "withdrawn";
-    }
+    /// <summary>The status of a stored code; an unknown code reads as active.</summary>
+    public static ReleaseStatus Parse(string code) => TryParse(code, out var status) ? status : ReleaseStatus.Active;
+
+    public static bool TryParse(string? code, out ReleaseStatus status) => Map.TryParse(code, out status);
 
     /// <summary>The German label (the localization key).</summary>
     public static string Label(this ReleaseStatus status) => status switch

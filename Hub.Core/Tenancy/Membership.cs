@@ -1,3 +1,5 @@
+using Hub.Core.Common;
+
 namespace Hub.Core.Tenancy;
 
 public enum MembershipRole
@@ -9,28 +11,16 @@ public enum MembershipRole
 
 public static class MembershipRoles
 {
-    public static string ToCode(this MembershipRole role) => role switch
-    {
-        MembershipRole.Editor => "editor",
-        MembershipRole.Reviewer => "reviewer",
-        MembershipRole.Admin => "admin",
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
-    };
+    /// <summary>The role codes; parsing ignores case (roles come from forms, the API and the CLI).</summary>
+    public static CodeMap<MembershipRole> Map { get; } = new(
+        StringComparer.OrdinalIgnoreCase,
+        (MembershipRole.Editor, "editor"),
+        (MembershipRole.Reviewer, "reviewer"),
+        (MembershipRole.Admin, "admin"));
 
-    public static bool TryParse(string? code, out MembershipRole role)
-    {
-        foreach (var candidate in Enum.GetValues<MembershipRole>())
-        {
-            if (string.Equals(candidate.ToCode(), code, StringComparison.OrdinalIgnoreCase))
-            {
-                role = candidate;
-                return true;
-            }
-        }
+    public static string ToCode(this MembershipRole role) => Map.Code(role);
 
-        role = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out MembershipRole role) => Map.TryParse(code, out role);
 
     public static MembershipRole Parse(string code) =>
         TryParse(code, out var role) ? role : throw new FormatException($"Unknown role '{code}'.");

@@ -1,3 +1,5 @@
+using Hub.Core.Common;
+
 namespace Hub.Core.Tenancy;
 
 public enum OrganizationKind
@@ -13,35 +15,22 @@ public enum OrganizationKind
 
 public static class OrganizationKinds
 {
-    private static readonly Dictionary<OrganizationKind, string> _codes = new()
-    {
-        [OrganizationKind.Gemeinde] = "gemeinde",
-        [OrganizationKind.Stadt] = "stadt",
-        [OrganizationKind.Sonderstatusstadt] = "sonderstatusstadt",
-        [OrganizationKind.KreisfreieStadt] = "kreisfreie_stadt",
-        [OrganizationKind.Landkreis] = "landkreis",
-        [OrganizationKind.Regionalverband] = "regionalverband",
-        [OrganizationKind.Ministerium] = "ministerium",
-    };
+    /// <summary>The kind codes; parsing ignores case (kinds come from forms, the API and the organization import).</summary>
+    public static CodeMap<OrganizationKind> Map { get; } = new(
+        StringComparer.OrdinalIgnoreCase,
+        (OrganizationKind.Gemeinde, "gemeinde"),
+        (OrganizationKind.Stadt, "stadt"),
+        (OrganizationKind.Sonderstatusstadt, "sonderstatusstadt"),
+        (OrganizationKind.KreisfreieStadt, "kreisfreie_stadt"),
+        (OrganizationKind.Landkreis, "landkreis"),
+        (OrganizationKind.Regionalverband, "regionalverband"),
+        (OrganizationKind.Ministerium, "ministerium"));
 
-    public static IReadOnlyCollection<OrganizationKind> All => _codes.Keys;
+    public static IReadOnlyCollection<OrganizationKind> All => Map.Values;
 
-    public static string ToCode(this OrganizationKind kind) => _codes[kind];
+    public static string ToCode(this OrganizationKind kind) => Map.Code(kind);
 
-    public static bool TryParse(string? code, out OrganizationKind kind)
-    {
-        foreach (var (k, c) in _codes)
-        {
-            if (string.Equals(c, code, StringComparison.OrdinalIgnoreCase))
-            {
-                kind = k;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out OrganizationKind kind) => Map.TryParse(code, out kind);
 
     public static OrganizationKind Parse(string code) =>
         TryParse(code, out var kind) ? kind : throw new FormatException($"Unknown organization kind '{code}'.");

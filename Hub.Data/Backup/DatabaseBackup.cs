@@ -54,7 +54,7 @@ public static class DatabaseBackup
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static async Task RunAsync(string tool, string connectionString, IEnumerable<string> args, CancellationToken ct)
+    internal static async Task<string> RunAsync(string tool, string connectionString, IEnumerable<string> args, CancellationToken ct)
     {
         var cs = new NpgsqlConnectionStringBuilder(connectionString);
         var info = new ProcessStartInfo(Path.Combine(EmbeddedPostgres.FindBinDirectory(null), tool))
@@ -77,5 +77,6 @@ public static class DatabaseBackup
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {(await stderr).Trim()} {(await stdout).Trim()}".Trim());
+        return await stdout;
     }
 }

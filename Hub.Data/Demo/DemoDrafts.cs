@@ -95,9 +95,9 @@ public sealed class DemoDrafts(HubDb db, IMarkdown markdown)
         var orgId = actor.Memberships.Single(m => m.OrganizationName == organization).OrganizationId;
         var manage = new ManageAdoptions(new AdoptionStore(db), new ReleaseStore(db), new OrganizationStore(db), new CooperationStore(db), markdown, new SystemClock());
         var adopted = await manage.AdoptAsync(actor, releaseId, orgId, ct);
-        var live = adopted.IsSuccess ? await manage.ChangeAsync(actor, adopted.Value!.Id, "live", notes, null, null, null, ct) : adopted;
+        var live = adopted.IsSuccess ? await manage.ChangeAsync(actor, adopted.Value.Id, "live", notes, null, null, null, ct) : adopted;
         if (!live.IsSuccess)
-            throw new InvalidOperationException($"Demo adoption by {organization} failed: {live.Error!.Code}");
+            throw new InvalidOperationException($"Demo adoption by {organization} failed: {live.Error.Code}");
     }
 
     private const string UrkundeBody = """
@@ -129,8 +129,8 @@ public sealed class DemoDrafts(HubDb db, IMarkdown markdown)
         var created = await new CreateDraft(_drafts, new CooperationStore(db), new CatalogStore(db), markdown, new SystemClock())
             .ExecuteAsync(actor, orgId, coopId, Content(title, summary, body, services), ct);
         return created.IsSuccess
-            ? created.Value!.Summary.Id
-            : throw new InvalidOperationException($"Demo draft '{title}' could not be created: {created.Error!.Code}");
+            ? created.Value.Summary.Id
+            : throw new InvalidOperationException($"Demo draft '{title}' could not be created: {created.Error.Code}");
     }
 
     private async Task<Actor> ActorAsync(string email, CancellationToken ct)
@@ -143,6 +143,6 @@ public sealed class DemoDrafts(HubDb db, IMarkdown markdown)
     {
         var result = await step;
         if (!result.IsSuccess)
-            throw new InvalidOperationException($"Demo lifecycle step failed: {result.Error!.Code} {result.Error.Message}");
+            throw new InvalidOperationException($"Demo lifecycle step failed: {result.Error.Code} {result.Error.Message}");
     }
 }

@@ -12,8 +12,8 @@ using Npgsql;
 namespace Hub.Data.Demo;
 
 /// <summary>
-/// For the demo (`./hub run`): the full OZG catalogue and every Hessian municipality and Kreis from the public
-/// reference data (Hub:Demo:ReferenceData, by default ../shared/data), and Viernheim's Umsetzungsstand in the spirit
+/// For the demo (`./hub run`): the full OZG catalogue and every German municipality and Kreis from the public
+/// reference data the repository ships (Hub:Demo:ReferenceData, by default data/ of the checkout), and Viernheim's Umsetzungsstand in the spirit
 /// of the ministry's example (of ~140 responsible services most online, some in progress, many without a solution on
 /// the platform, a few not relevant). Idempotent; skipped when the folder is missing or the setting is empty.
 /// </summary>
@@ -41,13 +41,15 @@ public static class DemoReference
         if (File.Exists(gemeinden) && File.Exists(kreise))
         {
             var (rows, problems) = OrganizationImport.Parse(
-                [("gemeinden.csv", await File.ReadAllTextAsync(gemeinden, ct)), ("kreise.csv", await File.ReadAllTextAsync(kreise, ct))], "06");
+                [("gemeinden.csv", await File.ReadAllTextAsync(gemeinden, ct)), ("kreise.csv", await File.ReadAllTextAsync(kreise, ct))], landCode: null);
             if (problems.Count == 0)
                 await new OrganizationStore(db).ImportAsync(rows, DateTimeOffset.UtcNow, ct);
+            else
+                logger.LogWarning("Demo organizations not loaded: {Error}", problems[0]);
         }
 
         await ViernheimAsync(db, ct);
-        logger.LogInformation("Loaded the demo reference data (OZG catalogue, Hessian municipalities) from {Directory}", directory);
+        logger.LogInformation("Loaded the demo reference data (OZG catalogue, every German municipality) from {Directory}", directory);
     }
 
     private static async Task ViernheimAsync(HubDb db, CancellationToken ct)

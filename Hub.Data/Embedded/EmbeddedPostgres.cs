@@ -8,7 +8,10 @@ namespace Hub.Data.Embedded;
 
 public sealed record EmbeddedPostgresOptions
 {
-    /// <summary>The state folder: the cluster lives in pgdata/ below it, with its port and password beside.</summary>
+    /// <summary>
+    /// The state folder: the cluster lives in pgdata/ below it, with its port and password beside — or, when the hub runs
+    /// as root in a folder the postgres system user cannot enter, under <see cref="EmbeddedPostgres.OutsideRoot"/>.
+    /// </summary>
     public required string Home { get; init; }
 
     public string Database { get; init; } = "hub";
@@ -37,7 +40,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _bin = bin;
     }
 
-    public string DataDirectory => Path.Combine(_options.Home, "pgdata");
+    /// <summary>Where clusters go whose state folder the postgres system user cannot reach (a checkout under /root, a 700 folder).</summary>
+    public const string OutsideRoot = "/var/lib/ikzhub/clusters";
+
+    /// <summary>The cluster's data directory: pgdata/ in the state folder, or the place recorded in its pg-datadir file.</summary>
+    public string DataDirectory { get; private set; } = "";
+
+    private string DataDirectoryFile => Path.Combine(_options.Home, "pg-datadir");
 
     public int Port { get; private set; }
 
@@ -82,6 +91,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(_options.Home);
+        DataDirectory = await ChooseDataDirectoryAsync();
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
             await InitAsync();
 
@@ -120,15 +130,41 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// pgdata/ in the state folder where the server can reach it. Running as root in a folder closed to other users, the
+    /// server (which runs as postgres) cannot: the cluster then lives under <see cref="OutsideRoot"/> in a folder named by
+    /// a hash of the state folder's path, and pg-datadir in the state folder records where, so every later start finds it.
+    /// </summary>
+    private async Task<string> ChooseDataDirectoryAsync()
+    {
+        if (File.Exists(DataDirectoryFile) && (await File.ReadAllTextAsync(DataDirectoryFile)).Trim() is { Length: > 0 } recorded)
+            return recorded;
+        var inside = Path.Combine(_options.Home, "pgdata");
+        if (File.Exists(Path.Combine(inside, "PG_VERSION")) || !ProcessRunner.IsRoot || await PostgresCanEnterAsync(_options.Home))
+            return inside;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.Home)))[..16];
+        var outside = Path.Combine(OutsideRoot, hash, "pgdata");
+        await File.WriteAllTextAsync(DataDirectoryFile, outside + "\n");
+        return outside;
+    }
+
+    private static async Task<bool> PostgresCanEnterAsync(string folder) =>
+        (await ProcessRunner.RunAsync("/usr/bin/test", ["-x", folder], _toolTimeout)).ExitCode == 0;
+
     private async Task InitAsync()
     {
         if (Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
+        // The parent (the state folder, or a root-owned folder open for traversal under OutsideRoot) also holds initdb's
+        // password file for a moment; only the data directory itself belongs to postgres.
+        var parent = Path.GetDirectoryName(DataDirectory)!;
+        if (!Directory.Exists(parent))
+            Directory.CreateDirectory(parent, (UnixFileMode)0b111_101_101);
         Directory.CreateDirectory(DataDirectory);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         await File.WriteAllTextAsync(PasswordFile, password);
         File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var pwFile = Path.Combine(_options.Home, "initdb-password");
+        var pwFile = Path.Combine(parent, "initdb-password");
         await File.WriteAllTextAsync(pwFile, password);
         File.SetUnixFileMode(pwFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         if (ProcessRunner.IsRoot)
@@ -324,7 +360,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (code != 0)
             throw new InvalidOperationException(
                 $"The postgres system user cannot reach {DataDirectory} (a parent folder is closed to other users). " +
-                "Set HUB_HOME to a folder under /var/tmp or /srv, or open the parent folders with chmod o+x.");
+                $"Set HUB_HOME to a folder under /var/tmp or /srv, or open the parent folders with chmod o+x (or remove {DataDirectoryFile}).");
     }
 
     private static async Task ChownToPostgresAsync(string path)

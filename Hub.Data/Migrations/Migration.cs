@@ -26,7 +26,8 @@ public sealed partial record Migration(int Version, string FileName, string Sql)
     {
         var assembly = typeof(Migration).Assembly;
         var list = new List<Migration>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("migrations/", StringComparison.Ordinal)))
+        foreach (var name in assembly.GetManifestResourceNames()
+                     .Where(n => n.StartsWith("migrations/", StringComparison.Ordinal) && n.IndexOf('/', "migrations/".Length) < 0))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);

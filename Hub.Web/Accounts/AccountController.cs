@@ -58,12 +58,12 @@ public sealed class AccountController(SignIn signIn, ISessionStore sessions, ICl
         var result = await signIn.ExecuteAsync(form.Email, form.Password, ct);
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError(string.Empty, problems.Localize(result.Error!.Message));
+            ModelState.AddModelError(string.Empty, problems.Localize(result.Error.Message));
             form.Password = null;
             return View(form);
         }
 
-        await StartSessionAsync(HttpContext, sessions, clock, result.Value!, ct);
+        await StartSessionAsync(HttpContext, sessions, clock, result.Value, ct);
         return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
     }
 

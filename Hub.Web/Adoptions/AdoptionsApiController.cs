@@ -36,7 +36,7 @@ public sealed class AdoptionsApiController(ManageAdoptions adoptions, IMapper ma
     public async Task<IActionResult> Adopt(AdoptRequest request, CancellationToken ct)
     {
         var result = await adoptions.AdoptAsync(await ActorAsync(), request.ReleaseId, request.OrganizationId, ct);
-        return result.IsSuccess ? Created($"/api/v1/adoptions/{result.Value!.Id}", mapper.Map<AdoptionDto>(result.Value)) : Problem(result.Error!);
+        return result.IsSuccess ? Created($"/api/v1/adoptions/{result.Value.Id}", mapper.Map<AdoptionDto>(result.Value)) : Problem(result.Error);
     }
 
     [HttpGet]
@@ -46,7 +46,7 @@ public sealed class AdoptionsApiController(ManageAdoptions adoptions, IMapper ma
         if (organizationId is null)
             return Problem(ValidationFailed.For("organizationId", new ErrorMessage(FieldValidator.RequiredMessage)));
         var result = await adoptions.ListAsync(await ActorAsync(), organizationId.Value, ct);
-        return result.IsSuccess ? Ok(mapper.Map<List<AdoptionDto>>(result.Value)) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(mapper.Map<List<AdoptionDto>>(result.Value)) : Problem(result.Error);
     }
 
     [HttpGet("{id:guid}")]
@@ -63,5 +63,5 @@ public sealed class AdoptionsApiController(ManageAdoptions adoptions, IMapper ma
     public async Task<IActionResult> Upgrade(Guid id, UpgradeRequest request, CancellationToken ct) =>
         Answer(await adoptions.UpgradeAsync(await ActorAsync(), id, request.ReleaseId, request.BaseRowVersion, ct));
 
-    private IActionResult Answer(Result<Adoption> result) => result.IsSuccess ? Ok(mapper.Map<AdoptionDto>(result.Value)) : Problem(result.Error!);
+    private IActionResult Answer(Result<Adoption> result) => result.IsSuccess ? Ok(mapper.Map<AdoptionDto>(result.Value)) : Problem(result.Error);
 }

@@ -46,8 +46,8 @@ public sealed class AdoptionsController(ManageAdoptions adoptions, IReleaseStore
         var actor = await current.RequireAsync(ct);
         var found = await adoptions.GetAsync(actor, id, ct);
         if (!found.IsSuccess)
-            return PageErrors.StatusFor(found.Error!);
-        var adoption = found.Value!;
+            return PageErrors.StatusFor(found.Error);
+        var adoption = found.Value;
         ReleaseInfo? newest = null;
         RevisionDiff? diff = null;
         if (adoption.UpdateAvailable && adoption.NewestReleaseId is { } newestId

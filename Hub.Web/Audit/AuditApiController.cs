@@ -33,6 +33,6 @@ public sealed class AuditApiController(ReadAudit audit, IMapper mapper) : ApiCon
         if (v.HasErrors)
             return Problem(v.ToError());
         var result = await audit.ListAsync(await ActorAsync(), entityType, entityId, new PageRequest(page, pageSize), ct);
-        return result.IsSuccess ? Ok(PageDto.From<AuditEntry, AuditEventDto>(mapper, result.Value!)) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(PageDto.From<AuditEntry, AuditEventDto>(mapper, result.Value)) : Problem(result.Error);
     }
 }

@@ -1,6 +1,6 @@
 using Hub.Core.Catalog;
 using Hub.Core.Common;
-using Hub.Web.Tenancy;
+using Hub.Web.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,7 +22,7 @@ public sealed class CatalogController(ICatalogStore catalog) : Controller
         if (themenfeld is not null && themenfelder.All(t => t.Id != themenfeld))
             themenfeld = null;
         var result = await catalog.SearchAsync(new CatalogQuery(q, themenfeld), new PageRequest(page, PageSize), ct);
-        var pager = TenancyLabels.Pager(result, "/katalog", new Dictionary<string, string?>
+        var pager = PagerViewModel.From(result, "/katalog", new Dictionary<string, string?>
         {
             ["q"] = q, ["themenfeld"] = themenfeld?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });

@@ -1,6 +1,6 @@
 using AutoMapper;
 using Hub.Core.Catalog;
-using Hub.Web.Tenancy;
+using Hub.Web.Common;
 
 namespace Hub.Web.Catalog;
 

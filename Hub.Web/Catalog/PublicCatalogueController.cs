@@ -6,7 +6,7 @@ using Hub.Core.Catalog;
 using Hub.Core.Common;
 using Hub.Core.Releases;
 using Hub.Core.Tenancy;
-using Hub.Web.Tenancy;
+using Hub.Web.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +33,7 @@ public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatal
             q = q[..200];
         var query = new PublicQuery(q, themenfeld, federfuehrend, verbund, reifegrad is >= 0 and <= 4 ? reifegrad : null, Lands.IsValid(land) ? land : null);
         var result = await catalogue.SearchAsync(query, new PageRequest(page, 20), ct);
-        var pager = TenancyLabels.Pager(result, "/dienste", new Dictionary<string, string?>
+        var pager = PagerViewModel.From(result, "/dienste", new Dictionary<string, string?>
         {
             ["q"] = q, ["themenfeld"] = Str(query.ThemenfeldId), ["federfuehrend"] = query.OwnerId?.ToString(), ["verbund"] = query.CooperationId?.ToString(),
             ["reifegrad"] = Str(query.MinReifegrad), ["land"] = query.LandCode,

@@ -143,7 +143,7 @@ public sealed class DatabaseBootstrap(IConfiguration configuration, ILogger<Data
 
     private async Task MigrateAndSeedAsync(CancellationToken ct)
     {
-        var applied = await new MigrationRunner(OwnerDataSource).ApplyAsync(Migration.Embedded(), ct);
+        var applied = await new MigrationRunner(OwnerDataSource).ApplyAsync(SchemaScripts.Embedded(), ct);
         foreach (var file in applied)
             logger.LogInformation("Applied migration {File}", file);
 

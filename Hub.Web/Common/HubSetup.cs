@@ -80,9 +80,26 @@ public static class HubSetup
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = ApiValidation.Respond);
         services.AddProblemDetails();
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
-        services.AddAutoMapper(_ => { }, typeof(Program).Assembly);
+        services.AddHubMapping(config);
 
         AddSecurity(services, config);
+    }
+
+    /// <summary>
+    /// AutoMapper with the profiles of this assembly. AutoMapper 15 is dual-licensed and logs a licence notice without a
+    /// key (docs/adr/0002-automapper-licence.md): an operator with a licence sets Hub:AutoMapper:LicenseKey
+    /// (environment: Hub__AutoMapper__LicenseKey); empty or missing leaves AutoMapper without one.
+    /// </summary>
+    public static IServiceCollection AddHubMapping(this IServiceCollection services, IConfiguration config)
+    {
+        var licenseKey = config["Hub:AutoMapper:LicenseKey"]?.Trim();
+        return services.AddAutoMapper(
+            cfg =>
+            {
+                if (!string.IsNullOrEmpty(licenseKey))
+                    cfg.LicenseKey = licenseKey;
+            },
+            typeof(Program).Assembly);
     }
 
     private static void AddStores(IServiceCollection services)

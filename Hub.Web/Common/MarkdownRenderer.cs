@@ -9,7 +9,10 @@ namespace Hub.Web.Common;
 /// <summary>
 /// The one Markdown renderer of the hub: raw HTML disabled, no extensions that allow attributes, embeds or
 /// containers, and every link, image and autolink URL checked against an allow-list. A URL that fails is
-/// rendered inert (its text stays, the link goes).
+/// rendered inert (its text stays, the link goes). Heading ids are GitHub-style and made unique in linear time
+/// (<see cref="HeadingIds"/>). Text over <see cref="MarkdownLimits"/> or nested deeper than Markdig's limit (128
+/// levels of lists, quotes or brackets) is refused by <see cref="Check"/> when written and shown as plain text if it
+/// was stored before.
 /// </summary>
 public sealed class MarkdownRenderer : Hub.Core.Common.IMarkdown
 {
@@ -17,31 +20,60 @@ public sealed class MarkdownRenderer : Hub.Core.Common.IMarkdown
         .DisableHtml()
         .UsePipeTables()
         .UseEmphasisExtras()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .Build();
 
     public HtmlString Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
             return HtmlString.Empty;
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        if (TryParse(markdown) is not { } document)
+            return new HtmlString("<pre class=\"hub-markdown-plain\">" + System.Net.WebUtility.HtmlEncode(markdown) + "</pre>");
         Sanitize(document);
         return new HtmlString(document.ToHtml(_pipeline));
     }
 
     public string ToSafeHtml(string? markdown) => Render(markdown).Value ?? "";
 
+    public Hub.Core.Common.ErrorMessage? Check(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? null
+        : !MarkdownLimits.Allow(markdown) ? new Hub.Core.Common.ErrorMessage(MarkdownLimits.TooManyMessage, MarkdownLimits.MaxBrackets, MarkdownLimits.MaxDelimiters)
+        : TryParse(markdown) is null ? new Hub.Core.Common.ErrorMessage(TooDeepMessage, MaxNesting)
+        : null;
+
+    public const int MaxNesting = 128;
+
+    public const string TooDeepMessage = "Der Text ist zu tief verschachtelt: höchstens {0} Ebenen von Listen, Zitaten oder Klammern.";
+
     public IReadOnlyList<Hub.Core.Common.MarkdownHeading> Headings(string? markdown)
     {
-        if (string.IsNullOrWhiteSpace(markdown))
+        if (string.IsNullOrWhiteSpace(markdown) || TryParse(markdown) is not { } document)
             return [];
-        return Markdig.Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
+        return document.Descendants<HeadingBlock>()
             .Where(h => h.TryGetAttributes()?.Id is { Length: > 0 })
             .Select(h => new Hub.Core.Common.MarkdownHeading(
                 h.TryGetAttributes()!.Id!,
                 string.Concat(h.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []),
                 h.Level))
             .ToList();
+    }
+
+    /// <summary>The parsed document with its heading ids, or null for a shape over the limits or nested too deeply.</summary>
+    private static MarkdownDocument? TryParse(string markdown)
+    {
+        if (!MarkdownLimits.Allow(markdown))
+            return null;
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, _pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        HeadingIds.Assign(document);
+        return document;
     }
 
     private static void Sanitize(MarkdownDocument document)

@@ -34,7 +34,7 @@ public static class PageErrors
             return controller.Redirect(successUrl);
         if (result.Error is NotFound or Forbidden)
             return StatusFor(result.Error);
-        controller.ModelState.AddHubError(result.Error!, problems);
+        controller.ModelState.AddHubError(result.Error, problems);
         var page = await rerender();
         controller.Response.StatusCode = result.Error is Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return page;

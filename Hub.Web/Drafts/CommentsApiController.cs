@@ -23,7 +23,7 @@ public sealed class CommentsApiController(DraftComments comments, IMapper mapper
     public async Task<IActionResult> List(Guid id, CancellationToken ct)
     {
         var result = await comments.ListAsync(await ActorAsync(), id, ct);
-        return result.IsSuccess ? Ok(mapper.Map<List<CommentThreadDto>>(result.Value)) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(mapper.Map<List<CommentThreadDto>>(result.Value)) : Problem(result.Error);
     }
 
     [HttpPost("drafts/{id:guid}/comments")]
@@ -33,7 +33,7 @@ public sealed class CommentsApiController(DraftComments comments, IMapper mapper
         var result = await comments.AddAsync(await ActorAsync(), id, request.Body, request.Revision, request.Anchor, request.ParentId, ct);
         return result.IsSuccess
             ? Created($"/api/v1/drafts/{id}/comments", mapper.Map<CommentDto>(result.Value))
-            : Problem(result.Error!);
+            : Problem(result.Error);
     }
 
     [HttpPost("comments/{id:guid}/resolve")]
@@ -41,6 +41,6 @@ public sealed class CommentsApiController(DraftComments comments, IMapper mapper
     public async Task<IActionResult> Resolve(Guid id, CancellationToken ct)
     {
         var result = await comments.ResolveAsync(await ActorAsync(), id, ct);
-        return result.IsSuccess ? Ok(mapper.Map<CommentDto>(result.Value)) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(mapper.Map<CommentDto>(result.Value)) : Problem(result.Error);
     }
 }

@@ -3,7 +3,6 @@ using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Web.Accounts;
 using Hub.Web.Common;
-using Hub.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,9 +18,9 @@ public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, Cu
         var actor = await current.RequireAsync(ct);
         var draft = await read.GetAsync(actor, id, ct);
         if (!draft.IsSuccess)
-            return PageErrors.StatusFor(draft.Error!);
-        var found = await read.RevisionAsync(draft.Value!, revision, ct);
-        return found.IsSuccess ? View("~/Views/Drafts/Revision.cshtml", new DraftRevisionPage(draft.Value!.Summary, found.Value!)) : PageErrors.StatusFor(found.Error!);
+            return PageErrors.StatusFor(draft.Error);
+        var found = await read.RevisionAsync(draft.Value, revision, ct);
+        return found.IsSuccess ? View("~/Views/Drafts/Revision.cshtml", new DraftRevisionPage(draft.Value.Summary, found.Value)) : PageErrors.StatusFor(found.Error);
     }
 
     /// <summary>?von=&amp;bis= (default: the previous and the current revision), ansicht=inline or nebeneinander.</summary>
@@ -31,12 +30,12 @@ public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, Cu
         var actor = await current.RequireAsync(ct);
         var draft = await read.GetAsync(actor, id, ct);
         if (!draft.IsSuccess)
-            return PageErrors.StatusFor(draft.Error!);
-        var currentRevision = draft.Value!.Summary.CurrentRevision;
+            return PageErrors.StatusFor(draft.Error);
+        var currentRevision = draft.Value.Summary.CurrentRevision;
         var pair = await read.RevisionPairAsync(draft.Value, von ?? Math.Max(1, currentRevision - 1), bis ?? currentRevision, ct);
         if (!pair.IsSuccess)
         {
-            ModelState.AddHubError(pair.Error!, problems);
+            ModelState.AddHubError(pair.Error, problems);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             pair = await read.RevisionPairAsync(draft.Value, Math.Max(1, currentRevision - 1), currentRevision, ct);
         }
@@ -50,8 +49,8 @@ public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, Cu
     {
         var draft = await read.GetAsync(await current.RequireAsync(ct), id, ct);
         if (!draft.IsSuccess)
-            return PageErrors.StatusFor(draft.Error!);
+            return PageErrors.StatusFor(draft.Error);
         var timeline = await audit.ListAsync("draft", id, new PageRequest(page, 100), ct);
-        return View("~/Views/Drafts/Timeline.cshtml", new DraftTimelinePage(draft.Value!.Summary, timeline, TenancyLabels.Pager(timeline, $"/entwuerfe/{id}/verlauf", new Dictionary<string, string?>())));
+        return View("~/Views/Drafts/Timeline.cshtml", new DraftTimelinePage(draft.Value.Summary, timeline, PagerViewModel.From(timeline, $"/entwuerfe/{id}/verlauf", new Dictionary<string, string?>())));
     }
 }

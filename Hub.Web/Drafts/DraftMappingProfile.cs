@@ -3,7 +3,7 @@ using Hub.Core.Drafts;
 
 namespace Hub.Web.Drafts;
 
-/// <summary>Drafts, revisions, reviews and releases → API DTOs (outward only).</summary>
+/// <summary>Drafts, revisions, reviews, transitions and diffs → API DTOs (outward only).</summary>
 public sealed class DraftMappingProfile : Profile
 {
     public DraftMappingProfile()
@@ -36,5 +36,12 @@ public sealed class DraftMappingProfile : Profile
             .ForCtorParam(nameof(DraftDto.RequiredApprovals), o => o.MapFrom(s => s.Snapshot.RequiredApprovals))
             .ForCtorParam(nameof(DraftDto.LatestVersion), o => o.MapFrom(s => s.Snapshot.LatestRelease == null ? null : s.Snapshot.LatestRelease.ToString()))
             .ForCtorParam(nameof(DraftDto.UpdatedAt), o => o.MapFrom(s => s.Summary.UpdatedAt));
+        CreateMap<TransitionOutcome, TransitionDto>()
+            .ForCtorParam(nameof(TransitionDto.Id), o => o.MapFrom(s => s.DraftId))
+            .ForCtorParam(nameof(TransitionDto.Status), o => o.MapFrom(s => s.Decision.To.ToCode()))
+            .ForCtorParam(nameof(TransitionDto.Version), o => o.MapFrom(s => s.Decision.Version == null ? null : s.Decision.Version.ToString()));
+        CreateMap<RevisionDiff, RevisionDiffDto>();
+        CreateMap<FieldDiff, FieldDiffDto>()
+            .ForCtorParam(nameof(FieldDiffDto.Lines), o => o.MapFrom(s => s.Inline));
     }
 }

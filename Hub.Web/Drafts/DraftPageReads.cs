@@ -46,14 +46,14 @@ public sealed class DraftPageReads(IDraftStore drafts, ICommentStore comments, I
             if (_kept.TryGetValue((id, seq), out DraftPageData? kept) && kept is not null)
             {
                 var visible = ReadDraft.Visible(actor, kept.Draft);
-                return visible.IsSuccess ? kept : visible.Error!;
+                return visible.IsSuccess ? kept : visible.Error;
             }
         }
 
         var found = await _read.GetAsync(actor, id, ct);
         if (!found.IsSuccess)
-            return found.Error!;
-        var draft = found.Value!;
+            return found.Error;
+        var draft = found.Value;
         var data = new DraftPageData(draft, await drafts.ListReviewsAsync(id, ct), await drafts.ListRevisionEntriesAsync(id, ct),
             await comments.ListAsync(id, ct), markdown.Headings(draft.Content.Body), await audit.ListAsync("draft", id, new PageRequest(1, TimelineSize), ct),
             await releases.ListForDraftAsync(id, ct));

@@ -4,7 +4,7 @@ using Hub.Core.Drafts;
 namespace Hub.Web.Drafts;
 
 public sealed record DraftListPage(
-    IReadOnlyList<DraftSummary> Items, Hub.Web.Tenancy.PagerViewModel Pager, string? Status, Guid? CooperationId, Guid? OrganizationId, DraftFacets Facets);
+    IReadOnlyList<DraftSummary> Items, Hub.Web.Common.PagerViewModel Pager, string? Status, Guid? CooperationId, Guid? OrganizationId, DraftFacets Facets);
 
 /// <summary>The draft page; the Can* flags come from Core's lifecycle, asked once per action.</summary>
 public sealed record DraftPage(
@@ -34,7 +34,7 @@ public sealed record DraftDiffPage(DraftSummary Draft, RevisionDiff Diff, bool S
 
 public sealed record DraftRevisionPage(DraftSummary Draft, DraftRevision Revision);
 
-public sealed record DraftTimelinePage(DraftSummary Draft, Hub.Core.Common.Page<Hub.Core.Audit.AuditEntry> Timeline, Hub.Web.Tenancy.PagerViewModel Pager);
+public sealed record DraftTimelinePage(DraftSummary Draft, Hub.Core.Common.Page<Hub.Core.Audit.AuditEntry> Timeline, Hub.Web.Common.PagerViewModel Pager);
 
 public sealed class DraftForm
 {

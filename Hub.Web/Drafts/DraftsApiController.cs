@@ -17,8 +17,8 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     {
         var result = await create.ExecuteAsync(await ActorAsync(), request.OrganizationId, request.CooperationId, request.ToContent(), ct);
         return result.IsSuccess
-            ? Created($"/api/v1/drafts/{result.Value!.Summary.Id}", mapper.Map<DraftDto>(result.Value))
-            : Problem(result.Error!);
+            ? Created($"/api/v1/drafts/{result.Value.Summary.Id}", mapper.Map<DraftDto>(result.Value))
+            : Problem(result.Error);
     }
 
     [HttpGet("drafts")]
@@ -48,7 +48,7 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     [HttpPut("drafts/{id:guid}")]
     [ProducesResponseType<TransitionDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Save(Guid id, DraftRequest request, CancellationToken ct) =>
-        Answer(await change.SaveAsync(await ActorAsync(), id, request.ToContent(), request.BaseRevision, ct), o => Transition(id, o));
+        Answer(await change.SaveAsync(await ActorAsync(), id, request.ToContent(), request.BaseRevision, ct), o => mapper.Map<TransitionDto>(o));
 
     [HttpGet("drafts/{id:guid}/revisions")]
     [ProducesResponseType<List<RevisionDto>>(StatusCodes.Status200OK)]
@@ -63,24 +63,24 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     [HttpGet("drafts/{id:guid}/diff")]
     [ProducesResponseType<RevisionDiffDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Diff(Guid id, int? from, int? to, CancellationToken ct) =>
-        Answer(await read.RevisionPairAsync(await ActorAsync(), id, from, to, ct), p => RevisionDiffDto.Of(RevisionDiff.Between(p.From, p.To)));
+        Answer(await read.RevisionPairAsync(await ActorAsync(), id, from, to, ct), p => mapper.Map<RevisionDiffDto>(RevisionDiff.Between(p.From, p.To)));
 
     [HttpPost("drafts/{id:guid}/submit")]
     [ProducesResponseType<TransitionDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Submit(Guid id, SubmitRequest? request, CancellationToken ct) =>
-        Answer(await change.SubmitAsync(await ActorAsync(), id, request?.Revision, ct), o => Transition(id, o));
+        Answer(await change.SubmitAsync(await ActorAsync(), id, request?.Revision, ct), o => mapper.Map<TransitionDto>(o));
 
     [HttpPost("drafts/{id:guid}/recall")]
     [ProducesResponseType<TransitionDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Recall(Guid id, CancellationToken ct) =>
-        Answer(await change.RecallAsync(await ActorAsync(), id, ct), o => Transition(id, o));
+        Answer(await change.RecallAsync(await ActorAsync(), id, ct), o => mapper.Map<TransitionDto>(o));
 
     [HttpPost("drafts/{id:guid}/reviews")]
     [ProducesResponseType<TransitionDto>(StatusCodes.Status201Created)]
     public async Task<IActionResult> Review(Guid id, ReviewRequest request, CancellationToken ct)
     {
         var result = await change.ReviewAsync(await ActorAsync(), id, request.OrganizationId, request.Verdict, request.Body, ct);
-        return result.IsSuccess ? StatusCode(StatusCodes.Status201Created, Transition(id, result.Value!)) : Problem(result.Error!);
+        return result.IsSuccess ? StatusCode(StatusCodes.Status201Created, mapper.Map<TransitionDto>(result.Value)) : Problem(result.Error);
     }
 
     [HttpGet("drafts/{id:guid}/reviews")]
@@ -94,17 +94,14 @@ public sealed class DraftsApiController(CreateDraft create, ReadDraft read, Chan
     {
         var result = await change.ReleaseAsync(await ActorAsync(), id, request?.Notes, request?.Breaking ?? false, ct);
         return result.IsSuccess
-            ? Created($"/api/v1/releases/{result.Value!.ReleaseId}", Transition(id, result.Value))
-            : Problem(result.Error!);
+            ? Created($"/api/v1/releases/{result.Value.ReleaseId}", mapper.Map<TransitionDto>(result.Value))
+            : Problem(result.Error);
     }
 
     [HttpPost("drafts/{id:guid}/withdraw")]
     [ProducesResponseType<TransitionDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Withdraw(Guid id, WithdrawRequest request, CancellationToken ct) =>
-        Answer(await change.WithdrawAsync(await ActorAsync(), id, request.Reason, ct), o => Transition(id, o));
+        Answer(await change.WithdrawAsync(await ActorAsync(), id, request.Reason, ct), o => mapper.Map<TransitionDto>(o));
 
-    private static TransitionDto Transition(Guid id, TransitionOutcome o) =>
-        new(id, o.Decision.To.ToCode(), o.Revision, o.Decision.Version?.ToString(), o.ReleaseId, o.ReviewId);
-
-    private IActionResult Answer<T>(Result<T> result, Func<T, object> map) => result.IsSuccess ? Ok(map(result.Value!)) : Problem(result.Error!);
+    private IActionResult Answer<T>(Result<T> result, Func<T, object> map) => result.IsSuccess ? Ok(map(result.Value)) : Problem(result.Error);
 }

@@ -3,7 +3,6 @@ using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
 using Hub.Web.Accounts;
 using Hub.Web.Common;
-using Hub.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +20,7 @@ public sealed class DraftsController(
         var actor = await current.RequireAsync(ct);
         DraftStatus? parsed = DraftCodes.TryParseStatus(status, out var s) ? s : null;
         var result = await drafts.ListVisibleAsync(actor, new DraftQuery(parsed, verbund, organisation), new PageRequest(page, 50), ct);
-        var pager = TenancyLabels.Pager(result, "/entwuerfe", new Dictionary<string, string?>
+        var pager = PagerViewModel.From(result, "/entwuerfe", new Dictionary<string, string?>
         {
             ["status"] = parsed?.ToCode(), ["verbund"] = verbund?.ToString(), ["organisation"] = organisation?.ToString(),
         });
@@ -48,10 +47,10 @@ public sealed class DraftsController(
         {
             var result = await create.ExecuteAsync(await current.RequireAsync(ct), form.OrganizationId, form.CooperationId, form.ToContent(), ct);
             if (result.IsSuccess)
-                return Redirect($"/entwuerfe/{result.Value!.Summary.Id}");
+                return Redirect($"/entwuerfe/{result.Value.Summary.Id}");
             if (result.Error is Forbidden)
                 return PageErrors.StatusFor(result.Error);
-            ModelState.AddHubError(result.Error!, problems, "Form.");
+            ModelState.AddHubError(result.Error, problems, "Form.");
         }
 
         Response.StatusCode = preview is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
@@ -63,11 +62,19 @@ public sealed class DraftsController(
     {
         var actor = await current.RequireAsync(ct);
         var found = await read.GetAsync(actor, id, ct);
-        if (!found.IsSuccess)
-            return PageErrors.StatusFor(found.Error!);
-        // Those who see the draft but may not change it get 403, not a form whose save would be refused.
-        return DraftAccess.For(actor, found.Value!.Snapshot).IsOwnerEditor ? View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null)) : PageErrors.StatusFor(Forbidden.Instance);
+        if (RefuseEditing(actor, found) is { } refused)
+            return refused;
+        return View(new DraftFormPage(DraftForm.From(found.Value!), id, [], null));
     }
+
+    /// <summary>
+    /// 404 for a draft the actor does not see, 403 for one they see but may not change: the edit form and everything it
+    /// answers without saving (a preview, a form with errors) answer alike, so no id is rendered for someone outside.
+    /// </summary>
+    private static IActionResult? RefuseEditing(Hub.Core.Tenancy.Actor actor, Result<DraftDetails> found) =>
+        !found.IsSuccess ? PageErrors.StatusFor(found.Error)
+        : DraftAccess.For(actor, found.Value.Snapshot).IsOwnerEditor ? null
+        : PageErrors.StatusFor(Forbidden.Instance);
 
     [HttpPost("/entwuerfe/{id:guid}/bearbeiten")]
     public async Task<IActionResult> Save(Guid id, DraftForm form, string? preview, CancellationToken ct)
@@ -75,13 +82,21 @@ public sealed class DraftsController(
         if (ModelState.IsValid && preview is null)
         {
             var result = await change.SaveAsync(await current.RequireAsync(ct), id, form.ToContent(), form.BaseRevision, ct);
+            // Saving a draft that was under review, approved or released starts a new revision that must be submitted again.
             if (result.IsSuccess)
-                return Redirect($"/entwuerfe/{id}?meldung=gespeichert");
+                return Redirect($"/entwuerfe/{id}?meldung={(result.Value.Decision.From == DraftStatus.Draft ? "gespeichert" : "ueberarbeitet")}");
             if (result.Error is Hub.Core.Common.NotFound or Forbidden)
                 return PageErrors.StatusFor(result.Error);
             // A stale save keeps the user's text on the form: nothing is lost, nothing is overwritten.
-            ModelState.AddHubError(result.Error!, problems, "Form.");
+            ModelState.AddHubError(result.Error, problems, "Form.");
             Response.StatusCode = result.Error is Hub.Core.Common.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        }
+
+        else
+        {
+            var actor = await current.RequireAsync(ct);
+            if (RefuseEditing(actor, await read.GetAsync(actor, id, ct)) is { } refused)
+                return refused;
         }
 
         return View("Edit", new DraftFormPage(form, id, [], preview is null ? null : markdown.ToSafeHtml(form.Body)));
@@ -128,8 +143,8 @@ public sealed class DraftsController(
         var actor = await current.RequireAsync(ct);
         var found = await pages.GetAsync(actor, id, ct);
         if (!found.IsSuccess)
-            return PageErrors.StatusFor(found.Error!);
-        var page = found.Value!;
+            return PageErrors.StatusFor(found.Error);
+        var page = found.Value;
         var draft = page.Draft;
         var access = DraftAccess.For(actor, draft.Snapshot);
         var reviewingAs = access.ReviewingOrganizationIds.Cast<Guid?>().FirstOrDefault();

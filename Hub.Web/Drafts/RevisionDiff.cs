@@ -26,11 +26,7 @@ public sealed record DiffLine(DiffKind Kind, int? Number, string Text);
 public sealed record DiffRow(DiffLine Old, DiffLine New);
 
 /// <summary>The API's view of a diff: the inline lines of every field.</summary>
-public sealed record RevisionDiffDto(int From, int To, int InsertedLines, int DeletedLines, IReadOnlyList<FieldDiffDto> Fields)
-{
-    public static RevisionDiffDto Of(RevisionDiff d) =>
-        new(d.From, d.To, d.InsertedLines, d.DeletedLines, d.Fields.Select(f => new FieldDiffDto(f.Field, f.Changed, f.Inline)).ToList());
-}
+public sealed record RevisionDiffDto(int From, int To, int InsertedLines, int DeletedLines, IReadOnlyList<FieldDiffDto> Fields);
 
 public sealed record FieldDiffDto(string Field, bool Changed, IReadOnlyList<DiffLine> Lines);
 

@@ -1,7 +1,7 @@
 using Hub.Core.Common;
 using Hub.Core.Inbox;
 using Hub.Web.Accounts;
-using Hub.Web.Tenancy;
+using Hub.Web.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +17,7 @@ public sealed class InboxController(IInboxStore inbox, CurrentActor current, ICl
     {
         var actor = await current.RequireAsync(ct);
         var result = await inbox.ListAsync(actor.UserId, ungelesen, new PageRequest(page, 50), ct);
-        var pager = TenancyLabels.Pager(result, "/posteingang", new Dictionary<string, string?> { ["ungelesen"] = ungelesen ? "true" : null });
+        var pager = PagerViewModel.From(result, "/posteingang", new Dictionary<string, string?> { ["ungelesen"] = ungelesen ? "true" : null });
         return View(new InboxPage(result, pager, ungelesen, await inbox.CountUnreadAsync(actor.UserId, ct)));
     }
 

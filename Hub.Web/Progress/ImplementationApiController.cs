@@ -1,3 +1,4 @@
+using AutoMapper;
 using Hub.Core.Common;
 using Hub.Core.Progress;
 using Hub.Web.Common;
@@ -15,14 +16,14 @@ public sealed record ImplementationPutRequest(IReadOnlyList<ImplementationRowReq
 
 /// <summary>Umsetzungsstand of one organization: every OZG-Leistung (recorded or default); bulk upsert by its editors; CSV out and in.</summary>
 [Route("api/v1/organizations/{id:guid}/implementation-status")]
-public sealed class ImplementationApiController(ManageImplementation implementation) : ApiControllerBase
+public sealed class ImplementationApiController(ManageImplementation implementation, IMapper mapper) : ApiControllerBase
 {
     [HttpGet]
     [ProducesResponseType<List<ImplementationStatusDto>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Get(Guid id, CancellationToken ct)
     {
         var result = await implementation.GetAsync(await ActorAsync(), id, ct);
-        return result.IsSuccess ? Ok(result.Value.Rows.Select(ToDto).ToList()) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(mapper.Map<List<ImplementationStatusDto>>(result.Value.Rows)) : Problem(result.Error);
     }
 
     [HttpPut]
@@ -31,7 +32,7 @@ public sealed class ImplementationApiController(ManageImplementation implementat
     {
         var rows = (request.Rows ?? []).Select(r => (r.OzgId, r.Responsible, r.Status, r.Reifegrad, r.Reason, r.BaseRowVersion)).ToList();
         var result = await implementation.PutAsync(await ActorAsync(), id, rows, ct);
-        return result.IsSuccess ? Ok(new { rows = result.Value }) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(new { rows = result.Value }) : Problem(result.Error);
     }
 
     [HttpGet("csv")]
@@ -42,7 +43,7 @@ public sealed class ImplementationApiController(ManageImplementation implementat
         return result.IsSuccess
             ? File(System.Text.Encoding.UTF8.GetBytes(ManageImplementation.ToCsv(result.Value.Organization, result.Value.Rows)), "text/csv; charset=utf-8",
                 $"umsetzungsstand-{result.Value.Organization.Ags ?? id.ToString()}.csv")
-            : Problem(result.Error!);
+            : Problem(result.Error);
     }
 
     /// <summary>The CSV as the request body (text/csv); ?dryRun=true lists the changes without writing. Any bad row: 400 with every line, nothing written.</summary>
@@ -55,8 +56,8 @@ public sealed class ImplementationApiController(ManageImplementation implementat
         await Request.Body.CopyToAsync(buffer, ct);
         var result = await implementation.ImportCsvAsync(await ActorAsync(), id, buffer.ToArray(), dryRun, ct);
         if (!result.IsSuccess)
-            return Problem(result.Error!);
-        var import = result.Value!;
+            return Problem(result.Error);
+        var import = result.Value;
         if (import.Errors.Count > 0)
             return Problem(ValidationFailed.For(new Dictionary<string, ErrorMessage[]> { ["csv"] = import.Errors.Select(e => new ErrorMessage("{0}", e)).ToArray() }));
         return Ok(new
@@ -66,7 +67,4 @@ public sealed class ImplementationApiController(ManageImplementation implementat
             changes = import.Changes.Select(c => new { c.After.OzgId, before = c.Before.State.ToCode(), after = c.After.State.ToCode(), c.After.Responsible, c.After.Reifegrad }),
         });
     }
-
-    internal static ImplementationStatusDto ToDto(ImplementationStatus s) => new(s.OzgId, s.ServiceName, s.ThemenfeldId, s.ThemenfeldName, s.Responsible,
-        s.State.ToCode(), s.Reifegrad, s.Reason, s.AdoptionId, s.DraftId, s.Recorded, s.UpdatedAt, s.RowVersion);
 }

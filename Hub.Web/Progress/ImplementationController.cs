@@ -56,7 +56,7 @@ public sealed class ImplementationController(ManageImplementation implementation
     {
         var result = await implementation.GetAsync(await current.RequireAsync(ct), id, ct);
         if (!result.IsSuccess)
-            return PageErrors.StatusFor(result.Error!);
+            return PageErrors.StatusFor(result.Error);
         var (organization, rows) = result.Value;
         return File(System.Text.Encoding.UTF8.GetBytes(ManageImplementation.ToCsv(organization, rows)), "text/csv; charset=utf-8",
             $"umsetzungsstand-{organization.Ags ?? id.ToString()}.csv");
@@ -76,8 +76,8 @@ public sealed class ImplementationController(ManageImplementation implementation
 
         var result = await implementation.ImportCsvAsync(await current.RequireAsync(ct), id, bytes, dryRun, ct);
         if (!result.IsSuccess)
-            return PageErrors.StatusFor(result.Error!);
-        if (result.Value!.Errors.Count > 0)
+            return PageErrors.StatusFor(result.Error);
+        if (result.Value.Errors.Count > 0)
             Response.StatusCode = StatusCodes.Status400BadRequest;
         return await RenderAsync(id, false, result.Value, dryRun, null, ct);
     }
@@ -88,7 +88,7 @@ public sealed class ImplementationController(ManageImplementation implementation
         var actor = await current.RequireAsync(ct);
         var result = await implementation.GetAsync(actor, id, ct);
         if (!result.IsSuccess)
-            return PageErrors.StatusFor(result.Error!);
+            return PageErrors.StatusFor(result.Error);
         var (organization, rows) = result.Value;
         return View("~/Views/Progress/Implementation.cshtml",
             new ImplementationPage(organization, rows, all, OrganizationVisibility.CanEdit(actor, id), import, dryRun, message, posted));

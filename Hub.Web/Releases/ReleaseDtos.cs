@@ -1,8 +1,8 @@
 using AutoMapper;
 using Hub.Core.Drafts;
 using Hub.Core.Releases;
+using Hub.Web.Common;
 using Hub.Web.Drafts;
-using Hub.Web.Tenancy;
 
 namespace Hub.Web.Releases;
 

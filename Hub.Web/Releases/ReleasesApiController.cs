@@ -43,5 +43,5 @@ public sealed class ReleasesApiController(IReleaseStore releases, ChangeRelease 
     public async Task<IActionResult> Withdraw(Guid id, ReleaseStatusRequest request, CancellationToken ct) =>
         Answer(await change.ExecuteAsync(await ActorAsync(), id, ReleaseAction.Withdraw, request.Reason, request.SuccessorReleaseId, ct));
 
-    private IActionResult Answer(Result<ReleaseInfo> result) => result.IsSuccess ? Ok(mapper.Map<ReleaseDto>(result.Value)) : Problem(result.Error!);
+    private IActionResult Answer(Result<ReleaseInfo> result) => result.IsSuccess ? Ok(mapper.Map<ReleaseDto>(result.Value)) : Problem(result.Error);
 }

@@ -5,7 +5,6 @@ using Hub.Core.Releases;
 using Hub.Web.Accounts;
 using Hub.Web.Common;
 using Hub.Web.Drafts;
-using Hub.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,7 +27,7 @@ public sealed class ReleasesController(
             themenfeld = null;
         ReleaseStatus? parsed = ReleaseStatusCodes.TryParse(status, out var s) ? s : null;
         var result = await releases.ListAsync(new ReleaseQuery(q, themenfeld, parsed, dienst), new PageRequest(page, 50), ct);
-        var pager = TenancyLabels.Pager(result, "/freigaben", new Dictionary<string, string?>
+        var pager = PagerViewModel.From(result, "/freigaben", new Dictionary<string, string?>
         {
             ["q"] = q, ["themenfeld"] = themenfeld?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["status"] = parsed?.ToCode(),
             ["dienst"] = dienst?.ToString(),
@@ -51,7 +50,7 @@ public sealed class ReleasesController(
     public async Task<IActionResult> Adopt(Guid id, Guid? organizationId, CancellationToken ct)
     {
         var result = await adoptions.AdoptAsync(await current.RequireAsync(ct), id, organizationId, ct);
-        return await this.AfterPostAsync(result, result.IsSuccess ? $"/nachnutzungen/{result.Value!.Id}?meldung=angelegt" : "", problems, () => RenderAsync(id, null, ct));
+        return await this.AfterPostAsync(result, result.IsSuccess ? $"/nachnutzungen/{result.Value.Id}?meldung=angelegt" : "", problems, () => RenderAsync(id, null, ct));
     }
 
     private Task<IActionResult> AfterAsync(Guid id, Result<ReleaseInfo> result, string? reason, CancellationToken ct) =>

@@ -28,8 +28,8 @@ public sealed class AdminController(
             var input = new OrganizationInput(form.Name, form.Kind, form.Ags, form.LandCode, form.Kreis, form.Description);
             var result = await createOrganization.ExecuteAsync(await current.RequireAsync(ct), input, ct);
             if (result.IsSuccess)
-                return Redirect($"/organisationen/{result.Value!.Id}");
-            ModelState.AddHubError(result.Error!, problems, nameof(OrganizationFormPage.Form) + ".");
+                return Redirect($"/organisationen/{result.Value.Id}");
+            ModelState.AddHubError(result.Error, problems, nameof(OrganizationFormPage.Form) + ".");
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -51,8 +51,8 @@ public sealed class AdminController(
                 form.FundingAmount, form.Funder, form.AgreementDate, form.RequiredApprovals);
             var result = await createCooperation.ExecuteAsync(await current.RequireAsync(ct), input, ct);
             if (result.IsSuccess)
-                return Redirect($"/verbuende/{result.Value!.Id}");
-            ModelState.AddHubError(result.Error!, problems, nameof(CooperationFormPage.Form) + ".");
+                return Redirect($"/verbuende/{result.Value.Id}");
+            ModelState.AddHubError(result.Error, problems, nameof(CooperationFormPage.Form) + ".");
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -23,7 +23,7 @@ public sealed class CooperationsController(
         var result = await cooperations.ListAsync(new CooperationQuery(q, null), new PageRequest(page, 50), ct);
         return View(new CooperationListPage(
             mapper.Map<List<CooperationListItemViewModel>>(result.Items),
-            TenancyLabels.Pager(result, "/verbuende", new Dictionary<string, string?> { ["q"] = q }),
+            PagerViewModel.From(result, "/verbuende", new Dictionary<string, string?> { ["q"] = q }),
             q));
     }
 
@@ -39,8 +39,8 @@ public sealed class CooperationsController(
             if (result.IsSuccess)
                 return Redirect($"/verbuende/{id}");
             if (result.Error is not ValidationFailed)
-                return PageErrors.StatusFor(result.Error!);
-            ModelState.AddHubError(result.Error!, problems, nameof(CooperationPage.Form) + ".");
+                return PageErrors.StatusFor(result.Error);
+            ModelState.AddHubError(result.Error, problems, nameof(CooperationPage.Form) + ".");
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;

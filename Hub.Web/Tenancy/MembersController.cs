@@ -31,10 +31,10 @@ public sealed class MembersController(
         {
             var result = await manage.AddAsync(actor, id, new MemberInput(form.Email, form.DisplayName, form.Role), ct);
             if (result.IsSuccess)
-                return await RenderAsync(id, 1, new AddMemberForm(), result.Value!.InitialPassword is null ? null : result.Value.Member.Email, result.Value.InitialPassword, ct);
+                return await RenderAsync(id, 1, new AddMemberForm(), result.Value.InitialPassword is null ? null : result.Value.Member.Email, result.Value.InitialPassword, ct);
             if (result.Error is not ValidationFailed)
-                return PageErrors.StatusFor(result.Error!);
-            ModelState.AddHubError(result.Error!, problems, nameof(MembersPage.Form) + ".");
+                return PageErrors.StatusFor(result.Error);
+            ModelState.AddHubError(result.Error, problems, nameof(MembersPage.Form) + ".");
         }
 
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -45,14 +45,14 @@ public sealed class MembersController(
     public async Task<IActionResult> SetRole(Guid id, Guid userId, string? role, CancellationToken ct)
     {
         var result = await manage.SetRoleAsync(await current.RequireAsync(ct), id, userId, role, ct);
-        return result.IsSuccess ? Redirect($"/organisationen/{id}/mitglieder") : await ErrorAsync(id, result.Error!, ct);
+        return result.IsSuccess ? Redirect($"/organisationen/{id}/mitglieder") : await ErrorAsync(id, result.Error, ct);
     }
 
     [HttpPost("/organisationen/{id:guid}/mitglieder/{userId:guid}/entfernen")]
     public async Task<IActionResult> Remove(Guid id, Guid userId, CancellationToken ct)
     {
         var result = await manage.RemoveAsync(await current.RequireAsync(ct), id, userId, ct);
-        return result.IsSuccess ? Redirect($"/organisationen/{id}/mitglieder") : await ErrorAsync(id, result.Error!, ct);
+        return result.IsSuccess ? Redirect($"/organisationen/{id}/mitglieder") : await ErrorAsync(id, result.Error, ct);
     }
 
     private async Task<IActionResult> ErrorAsync(Guid id, HubError error, CancellationToken ct)
@@ -73,7 +73,7 @@ public sealed class MembersController(
         return View("Index", new MembersPage(
             mapper.Map<OrganizationViewModel>(organization),
             mapper.Map<List<MemberViewModel>>(list.Items),
-            TenancyLabels.Pager(list, $"/organisationen/{id}/mitglieder", new Dictionary<string, string?>()),
+            PagerViewModel.From(list, $"/organisationen/{id}/mitglieder", new Dictionary<string, string?>()),
             form,
             createdEmail,
             initialPassword));

@@ -2,6 +2,7 @@ using AutoMapper;
 using Hub.Core.Common;
 using Hub.Core.Tenancy;
 using Hub.Web.Accounts;
+using Hub.Web.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,7 +23,7 @@ public sealed class OrganizationsController(
         if (!Lands.IsValid(land))
             land = null;
         var result = await organizations.ListAsync(new OrganizationQuery(q, land), new PageRequest(page, PageSize), ct);
-        var pager = TenancyLabels.Pager(result, "/organisationen", new Dictionary<string, string?> { ["q"] = q, ["land"] = land });
+        var pager = PagerViewModel.From(result, "/organisationen", new Dictionary<string, string?> { ["q"] = q, ["land"] = land });
         return View(new OrganizationListPage(mapper.Map<List<OrganizationViewModel>>(result.Items), pager, q, land));
     }
 

@@ -56,7 +56,7 @@ public sealed class TenancyApiController(
     public async Task<IActionResult> ChangePolicy(Guid id, ReviewPolicyDto request, CancellationToken ct)
     {
         var result = await changePolicy.ExecuteAsync(await ActorAsync(), id, request.RequiredApprovals, request.BaseRequiredApprovals, ct);
-        return result.IsSuccess ? Ok(new ReviewPolicyDto(result.Value, null)) : Problem(result.Error!);
+        return result.IsSuccess ? Ok(new ReviewPolicyDto(result.Value, null)) : Problem(result.Error);
     }
 
     /// <summary>Platform admins: a new organization.</summary>
@@ -67,8 +67,8 @@ public sealed class TenancyApiController(
         var input = new OrganizationInput(request.Name, request.Kind, request.Ags, request.LandCode, request.Kreis, request.Description);
         var result = await createOrganization.ExecuteAsync(await ActorAsync(), input, ct);
         return result.IsSuccess
-            ? Created($"/api/v1/organizations/{result.Value!.Id}", mapper.Map<OrganizationDto>(result.Value))
-            : Problem(result.Error!);
+            ? Created($"/api/v1/organizations/{result.Value.Id}", mapper.Map<OrganizationDto>(result.Value))
+            : Problem(result.Error);
     }
 
     /// <summary>Platform admins: a new cooperation; the lead must be one of the members.</summary>
@@ -80,8 +80,8 @@ public sealed class TenancyApiController(
             request.FundingAmount, request.Funder, request.AgreementDate, request.RequiredApprovals);
         var result = await createCooperation.ExecuteAsync(await ActorAsync(), input, ct);
         if (!result.IsSuccess)
-            return Problem(result.Error!);
-        var details = await cooperations.GetAsync(result.Value!.Id, ct);
+            return Problem(result.Error);
+        var details = await cooperations.GetAsync(result.Value.Id, ct);
         return Created($"/api/v1/cooperations/{result.Value.Id}", mapper.Map<CooperationDto>(details));
     }
 }

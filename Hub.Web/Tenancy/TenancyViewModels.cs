@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Hub.Core.Common;
 using Hub.Core.Tenancy;
+using Hub.Web.Common;
 using Microsoft.AspNetCore.Html;
 
 namespace Hub.Web.Tenancy;
@@ -37,8 +37,6 @@ public sealed class CooperationViewModel
 
     public IReadOnlyList<CoordinatorViewModel> Coordinators { get; init; } = [];
 }
-
-public sealed record PagerViewModel(int PageNumber, int PageCount, long TotalCount, string BasePath, IReadOnlyDictionary<string, string?> Query);
 
 public sealed record OrganizationListPage(IReadOnlyList<OrganizationViewModel> Items, PagerViewModel Pager, string? Q, string? Land);
 
@@ -174,7 +172,4 @@ public static class TenancyLabels
         MembershipRole.Admin => "Administration",
         _ => role.ToString(),
     };
-
-    public static PagerViewModel Pager<T>(Page<T> page, string basePath, IReadOnlyDictionary<string, string?> query) =>
-        new(page.PageNumber, page.PageCount, page.TotalCount, basePath, query);
 }

@@ -19,10 +19,10 @@ internal static class StateDashboardBenchmark
         var setup = Stopwatch.StartNew();
         await using var app = new HubWebFactory();
         await app.InitializeAsync();
-        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), SharedData.Directory, TextWriter.Null, default);
+        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), ReferenceData.Directory, TextWriter.Null, default);
         await Hub.Web.Tenancy.OrganizationCli.ImportAsync(new Hub.Data.Tenancy.OrganizationStore(app.OwnerDb),
             app.Services.GetRequiredService<Hub.Core.Common.IClock>(),
-            [Path.Combine(SharedData.Directory, "gemeinden.csv"), Path.Combine(SharedData.Directory, "kreise.csv"), "--land", "06"], TextWriter.Null, default);
+            [Path.Combine(ReferenceData.Directory, "gemeinden.csv"), Path.Combine(ReferenceData.Directory, "kreise.csv"), "--land", "06"], TextWriter.Null, default);
         int rows;
         await using (var conn = await app.DataSource.OpenConnectionAsync())
         {

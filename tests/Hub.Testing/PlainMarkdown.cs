@@ -7,5 +7,7 @@ public sealed class PlainMarkdown : IMarkdown
 {
     public string ToSafeHtml(string? markdown) => "<p>" + System.Net.WebUtility.HtmlEncode(markdown ?? "") + "</p>";
 
+    public ErrorMessage? Check(string? markdown) => null;
+
     public IReadOnlyList<MarkdownHeading> Headings(string? markdown) => [];
 }

@@ -80,7 +80,7 @@ public static class TestCluster
         var templateCs = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = TemplateDatabase, Pooling = false }.ConnectionString;
         await using (var ds = HubDatabase.CreateDataSource(templateCs))
         {
-            await new MigrationRunner(ds).ApplyAsync(Migration.Embedded());
+            await new MigrationRunner(ds).ApplyAsync(SchemaScripts.Embedded());
             await AppRole.EnableLoginAsync(ds, AppPassword, CancellationToken.None);
         }
 

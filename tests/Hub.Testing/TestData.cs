@@ -42,14 +42,16 @@ public sealed class TestData(NpgsqlDataSource db)
         (await new UserStore(new Hub.Data.Common.HubDb(db)).LoadActorAsync(userId, default))
         ?? throw new InvalidOperationException($"no enabled user {userId}");
 
-    public async Task<Guid> CooperationAsync(Guid lead, params Guid[] partners)
+    public Task<Guid> CooperationAsync(Guid lead, params Guid[] partners) => CooperationAsync(lead, (IReadOnlyList<Guid>)partners);
+
+    public async Task<Guid> CooperationAsync(Guid lead, IReadOnlyList<Guid> partners, string? name = null, int requiredApprovals = 2)
     {
         var id = Ids.New();
         await using var conn = await db.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
         await conn.ExecuteAsync(
-            "insert into cooperations (id, name, lead_organization_id) values (@id, @name, @lead)",
-            new { id, name = "Verbund " + id.ToString("N")[..8], lead }, tx);
+            "insert into cooperations (id, name, lead_organization_id, required_approvals) values (@id, @name, @lead, @requiredApprovals)",
+            new { id, name = name ?? "Verbund " + id.ToString("N")[..8], lead, requiredApprovals }, tx);
         await conn.ExecuteAsync(
             "insert into cooperation_members (cooperation_id, organization_id) select @id, unnest(@members)",
             new { id, members = partners.Prepend(lead).ToArray() }, tx);

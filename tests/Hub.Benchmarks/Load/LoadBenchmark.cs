@@ -102,7 +102,7 @@ internal static class LoadBenchmark
         await using var owner = HubDatabase.CreateDataSource(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
         try
         {
-            await new MigrationRunner(owner).ApplyAsync(Migration.Embedded());
+            await new MigrationRunner(owner).ApplyAsync(SchemaScripts.Embedded());
             return null;
         }
         catch (MigrationException e)

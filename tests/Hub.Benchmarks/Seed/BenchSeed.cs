@@ -53,7 +53,7 @@ internal static class BenchSeed
         File.SetUnixFileMode(home, (UnixFileMode)0b111_101_101);
         await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Home = home, Durable = false });
         await using var owner = HubDatabase.CreateDataSource(new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
-        await new MigrationRunner(owner).ApplyAsync(Migration.Embedded());
+        await new MigrationRunner(owner).ApplyAsync(SchemaScripts.Embedded());
         await AppRole.EnableLoginAsync(owner, "BenchApp2026", default);
         await File.WriteAllTextAsync(Path.Combine(home, "app-password"), "BenchApp2026");
 
@@ -139,14 +139,14 @@ internal static class BenchSeed
         var db = new HubDb(owner);
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in CatalogImport.Files)
-            files[name] = await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, name));
+            files[name] = await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, name));
         var (set, errors) = CatalogImport.Parse(files);
         if (set is null)
             throw new InvalidOperationException("catalogue: " + string.Join("; ", errors));
         await new CatalogStore(db).ImportAsync(set, null, default);
         var (rows, problems) = OrganizationImport.Parse(
-            [("gemeinden.csv", await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, "gemeinden.csv"))),
-             ("kreise.csv", await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, "kreise.csv")))], land);
+            [("gemeinden.csv", await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, "gemeinden.csv"))),
+             ("kreise.csv", await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, "kreise.csv")))], land);
         if (problems.Count > 0)
             throw new InvalidOperationException("organizations: " + problems[0]);
         await new OrganizationStore(db).ImportAsync(rows, DateTimeOffset.UtcNow, default);

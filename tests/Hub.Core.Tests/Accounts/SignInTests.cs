@@ -64,7 +64,7 @@ public sealed class SignInTests
         var result = await new SignIn(new OneUser(user), hasher, clock, SignInPolicy.Default).ExecuteAsync(email, password, default);
 
         Assert.False(result.IsSuccess);
-        Assert.Equal("invalid_credentials", result.Error!.Code);
+        Assert.Equal("invalid_credentials", result.Error.Code);
         Assert.Equal(SignIn.FailedMessage, result.Error.Message);
         Assert.Equal(1, hasher.Verifications);
     }

@@ -126,7 +126,7 @@ public sealed class AdoptionDeciderTests
         var actor = Acting(who);
         var state = State(from);
 
-        var result = AdoptionDecider.Change(state, new ChangeAdoptionCommand(to.ToCode(), null, null, null, null, 4), actor, Clock);
+        var result = AdoptionDecider.Change(state, new ChangeAdoptionCommand(to.ToCode(), null, null, null, 4), actor, Markdown, Clock);
 
         if (!_see.Contains(who))
         {
@@ -156,8 +156,8 @@ public sealed class AdoptionDeciderTests
         var live = new DateOnly(2025, 1, 2);
         var state = State(AdoptionStatus.InProgress, liveSince: live);
 
-        var kept = AdoptionDecider.Change(state, new ChangeAdoptionCommand("live", null, null, null, null, null), Acting(Who.AdopterEditor), Clock).Value!.Change;
-        var given = AdoptionDecider.Change(state, new ChangeAdoptionCommand(null, "  neu  ", "<p>neu</p>", new DateOnly(2027, 1, 1), null, null), Acting(Who.AdopterEditor), Clock).Value!.Change;
+        var kept = AdoptionDecider.Change(state, new ChangeAdoptionCommand("live", null, null, null, null), Acting(Who.AdopterEditor), Markdown, Clock).Value!.Change;
+        var given = AdoptionDecider.Change(state, new ChangeAdoptionCommand(null, "  neu  ", new DateOnly(2027, 1, 1), null, null), Acting(Who.AdopterEditor), Markdown, Clock).Value!.Change;
 
         Assert.Equal((AdoptionStatus.Live, live, "alt", "<p>alt</p>"), (kept.Status, kept.LiveSince!.Value, kept.Notes, kept.NotesHtml));
         Assert.Equal((AdoptionStatus.InProgress, "neu", "<p>neu</p>", new DateOnly(2027, 1, 1)), (given.Status, given.Notes, given.NotesHtml, given.PlannedFor!.Value));
@@ -166,11 +166,18 @@ public sealed class AdoptionDeciderTests
     [Theory]
     [InlineData("gone", null, "status")]
     [InlineData(null, 20_001, "notes")]
+    [InlineData(null, -1, "notes")]
     public void Change_BadInput_NamesTheField(string? status, int? notesLength, string field)
     {
-        var command = new ChangeAdoptionCommand(status, notesLength is { } n ? new string('x', n) : null, null, null, null, null);
+        var notes = notesLength switch
+        {
+            null => null,
+            -1 => "Liste " + TooDeep,
+            var n => new string('x', n.Value),
+        };
+        var command = new ChangeAdoptionCommand(status, notes, null, null, null);
 
-        var result = AdoptionDecider.Change(State(AdoptionStatus.Planned), command, Acting(Who.AdopterEditor), Clock);
+        var result = AdoptionDecider.Change(State(AdoptionStatus.Planned), command, Acting(Who.AdopterEditor), Markdown, Clock);
 
         Assert.True(Assert.IsType<ValidationFailed>(result.Error).FieldErrors.ContainsKey(field));
     }
@@ -181,12 +188,12 @@ public sealed class AdoptionDeciderTests
         var state = State(AdoptionStatus.Planned, rowVersion: 7);
         var newer = NewerOf(state);
 
-        var change = AdoptionDecider.Change(state, new ChangeAdoptionCommand("live", null, null, null, null, 6), Acting(Who.AdopterEditor), Clock);
+        var change = AdoptionDecider.Change(state, new ChangeAdoptionCommand("live", null, null, null, 6), Acting(Who.AdopterEditor), Markdown, Clock);
         var upgrade = AdoptionDecider.Upgrade(state, newer, new UpgradeCommand(newer.Id, 6), Acting(Who.AdopterEditor), Clock);
 
         Assert.Equal(("stale_adoption", 7), (change.Error!.Code, change.Error.Details["currentRowVersion"]));
         Assert.Equal("stale_adoption", upgrade.Error!.Code);
-        Assert.IsType<NotFound>(AdoptionDecider.Change(null, new ChangeAdoptionCommand(null, null, null, null, null, null), Acting(Who.AdopterEditor), Clock).Error);
+        Assert.IsType<NotFound>(AdoptionDecider.Change(null, new ChangeAdoptionCommand(null, null, null, null, null), Acting(Who.AdopterEditor), Markdown, Clock).Error);
     }
 
     public static TheoryData<AdoptionStatus, ReleaseStatus, Who> EveryUpgrade() => Every<AdoptionStatus, ReleaseStatus, Who>();

@@ -29,6 +29,11 @@ public static class World
 
     public static IClock Clock { get; } = new FixedClock(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
 
+    /// <summary>Renders text as one paragraph and refuses text with <see cref="TooDeep"/> in it.</summary>
+    public static IMarkdown Markdown { get; } = new ParagraphMarkdown();
+
+    public const string TooDeep = ">>>>>>>>";
+
     public static Actor Make(Role role) => role switch
     {
         Role.OwnerEditor => Person(memberships: [new(Owner, "Owner", MembershipRole.Editor)]),
@@ -72,5 +77,15 @@ public static class World
     private sealed class FixedClock(DateTimeOffset now) : IClock
     {
         public DateTimeOffset UtcNow => now;
+    }
+
+    private sealed class ParagraphMarkdown : IMarkdown
+    {
+        public string ToSafeHtml(string? markdown) => $"<p>{markdown}</p>";
+
+        public ErrorMessage? Check(string? markdown) =>
+            markdown?.Contains(TooDeep, StringComparison.Ordinal) == true ? new ErrorMessage("Zu tief verschachtelt.") : null;
+
+        public IReadOnlyList<MarkdownHeading> Headings(string? markdown) => [];
     }
 }

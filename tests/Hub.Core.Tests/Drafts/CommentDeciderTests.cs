@@ -43,7 +43,7 @@ public sealed class CommentDeciderTests
     }
 
     private static AddCommentCommand Say(Guid? parent = null, int? revision = null, string? anchor = null, string? body = "  Bitte prüfen  ") =>
-        new(body, "<p>Bitte prüfen</p>", revision, anchor, parent);
+        new(body, revision, anchor, parent);
 
     public static TheoryData<DraftStatus, Kind, Role> EveryComment() => Every<DraftStatus, Kind, Role>();
 
@@ -61,7 +61,7 @@ public sealed class CommentDeciderTests
         };
         var actor = Make(role);
 
-        var result = CommentDecider.Add(new CommentState(draft, null, thread), Say(parent), actor, Clock);
+        var result = CommentDecider.Add(new CommentState(draft, null, thread), Say(parent), actor, Markdown, Clock);
 
         if (!_see.Contains(role))
         {
@@ -79,7 +79,7 @@ public sealed class CommentDeciderTests
         {
             var add = result.Value!;
             var reply = kind != Kind.NewThread;
-            Assert.Equal((draft.Summary.Id, 3, "Bitte prüfen", "<p>Bitte prüfen</p>", actor.UserId, Clock.UtcNow),
+            Assert.Equal((draft.Summary.Id, 3, "Bitte prüfen", "<p>  Bitte prüfen  </p>", actor.UserId, Clock.UtcNow),
                 (add.Comment.DraftId, add.Comment.Revision, add.Comment.Body, add.Comment.BodyHtml, add.Comment.AuthorUserId, add.Comment.At));
             Assert.Equal(reply ? thread[0].Id : (Guid?)null, add.Comment.ParentId);
             Assert.Equal(DraftAccess.For(actor, draft.Snapshot).SpeaksFor, add.Comment.OrganizationId);
@@ -97,8 +97,8 @@ public sealed class CommentDeciderTests
         var draft = Details(DraftStatus.InReview);
         var thread = ThreadOf(draft.Summary.Id, resolved: true);
 
-        var reply = CommentDecider.Add(new CommentState(draft, null, thread), Say(thread[1].Id), Make(Role.PartnerReviewer), Clock);
-        var empty = CommentDecider.Add(new CommentState(draft, null, thread), Say(thread[1].Id, body: " "), Make(Role.PartnerReviewer), Clock);
+        var reply = CommentDecider.Add(new CommentState(draft, null, thread), Say(thread[1].Id), Make(Role.PartnerReviewer), Markdown, Clock);
+        var empty = CommentDecider.Add(new CommentState(draft, null, thread), Say(thread[1].Id, body: " "), Make(Role.PartnerReviewer), Markdown, Clock);
 
         Assert.Equal("thread_resolved", Assert.IsType<Conflict>(reply.Error).Code);
         Assert.True(Assert.IsType<ValidationFailed>(empty.Error).FieldErrors.ContainsKey("body"));
@@ -113,9 +113,17 @@ public sealed class CommentDeciderTests
     {
         var state = new CommentState(Details(DraftStatus.Draft), ["antrag", "gebuehren"], []);
 
-        var result = CommentDecider.Add(state, Say(revision: revision, anchor: anchor), Make(Role.OwnerEditor), Clock);
+        var result = CommentDecider.Add(state, Say(revision: revision, anchor: anchor), Make(Role.OwnerEditor), Markdown, Clock);
 
         Assert.Equal([field], Assert.IsType<ValidationFailed>(result.Error).FieldErrors.Keys);
+    }
+
+    [Fact]
+    public void Add_BodyTheRendererRefuses_NamesTheBody()
+    {
+        var result = CommentDecider.Add(new CommentState(Details(DraftStatus.Draft), null, []), Say(body: "Liste " + TooDeep), Make(Role.OwnerEditor), Markdown, Clock);
+
+        Assert.Equal(["body"], Assert.IsType<ValidationFailed>(result.Error).FieldErrors.Keys);
     }
 
     [Fact]
@@ -123,7 +131,7 @@ public sealed class CommentDeciderTests
     {
         var state = new CommentState(Details(DraftStatus.Draft), ["antrag", "gebuehren"], []);
 
-        var comment = CommentDecider.Add(state, Say(revision: 2, anchor: " gebuehren "), Make(Role.OwnerEditor), Clock).Value!.Comment;
+        var comment = CommentDecider.Add(state, Say(revision: 2, anchor: " gebuehren "), Make(Role.OwnerEditor), Markdown, Clock).Value!.Comment;
 
         Assert.Equal((2, "gebuehren"), (comment.Revision, comment.Anchor));
     }
@@ -134,12 +142,12 @@ public sealed class CommentDeciderTests
         var draft = Details(DraftStatus.InReview);
         var elsewhere = ThreadOf(Guid.NewGuid());
 
-        var foreign = CommentDecider.Add(new CommentState(draft, null, elsewhere), Say(elsewhere[0].Id), Make(Role.OwnerEditor), Clock);
-        var unknown = CommentDecider.Add(new CommentState(draft, null, []), Say(Guid.NewGuid()), Make(Role.OwnerEditor), Clock);
+        var foreign = CommentDecider.Add(new CommentState(draft, null, elsewhere), Say(elsewhere[0].Id), Make(Role.OwnerEditor), Markdown, Clock);
+        var unknown = CommentDecider.Add(new CommentState(draft, null, []), Say(Guid.NewGuid()), Make(Role.OwnerEditor), Markdown, Clock);
 
         Assert.True(Assert.IsType<ValidationFailed>(foreign.Error).FieldErrors.ContainsKey("parentId"));
         Assert.True(Assert.IsType<ValidationFailed>(unknown.Error).FieldErrors.ContainsKey("parentId"));
-        Assert.IsType<NotFound>(CommentDecider.Add(new CommentState(null, null, []), Say(), Make(Role.OwnerEditor), Clock).Error);
+        Assert.IsType<NotFound>(CommentDecider.Add(new CommentState(null, null, []), Say(), Make(Role.OwnerEditor), Markdown, Clock).Error);
     }
 
     public enum Which

@@ -71,7 +71,7 @@ public sealed class DraftLifecycleTests
         else
         {
             Assert.True(result.IsSuccess, result.Error?.Code);
-            Assert.Equal(_transitions[action].To, result.Value!.To);
+            Assert.Equal(_transitions[action].To, result.Value.To);
             Assert.Equal(status, result.Value.From);
         }
     }
@@ -116,7 +116,7 @@ public sealed class DraftLifecycleTests
         var outsider = DraftLifecycle.Decide(Draft(DraftStatus.InReview), new DraftCommand(DraftAction.Approve, ActingOrganizationId: _outsideOrg), twoHats);
 
         Assert.IsType<ValidationFailed>(unspecified.Error);
-        Assert.True(unspecified.Error!.FieldErrors.ContainsKey("organizationId"));
+        Assert.True(unspecified.Error.FieldErrors.ContainsKey("organizationId"));
         Assert.IsType<Forbidden>(outsider.Error);
     }
 

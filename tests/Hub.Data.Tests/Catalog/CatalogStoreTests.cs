@@ -11,7 +11,7 @@ public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatab
 {
     private static CatalogImportSet RealCatalogue()
     {
-        var dir = SharedData.Directory;
+        var dir = ReferenceData.Directory;
         var files = CatalogImport.Files.ToDictionary(f => f, f => File.ReadAllText(Path.Combine(dir, f)));
         var (set, errors) = CatalogImport.Parse(files);
         Assert.Empty(errors);

@@ -93,6 +93,43 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_StateFolderClosedToOtherUsers_KeepsTheClusterWherePostgresCanReachIt()
+    {
+        // A checkout in a folder with mode 700 (root's home, a private temporary folder): the server runs as postgres.
+        var closed = Path.Combine(_home, "closed");
+        Directory.CreateDirectory(closed);
+        File.SetUnixFileMode(closed, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = Options with { Home = Path.Combine(closed, ".hub") };
+        var first = await EmbeddedPostgres.StartAsync(options);
+        try
+        {
+            await ExecAsync(first.ConnectionString, "create table kept (n int); insert into kept values (3)");
+            if (Environment.UserName == "root")
+            {
+                Assert.StartsWith(EmbeddedPostgres.OutsideRoot + "/", first.DataDirectory, StringComparison.Ordinal);
+                Assert.Equal(first.DataDirectory, (await File.ReadAllTextAsync(Path.Combine(options.Home, "pg-datadir"))).Trim());
+            }
+            else
+            {
+                Assert.Equal(Path.Combine(options.Home, "pgdata"), first.DataDirectory);
+            }
+
+            await first.DisposeAsync();
+            await using var again = await EmbeddedPostgres.StartAsync(options);
+
+            Assert.True(again.StartedByUs);
+            Assert.Equal(first.DataDirectory, again.DataDirectory);
+            Assert.Equal(3, await ScalarAsync<int>(again.ConnectionString, "select n from kept"));
+        }
+        finally
+        {
+            await first.DisposeAsync();
+            if (first.DataDirectory.StartsWith(EmbeddedPostgres.OutsideRoot, StringComparison.Ordinal))
+                Directory.Delete(Path.GetDirectoryName(first.DataDirectory)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void FindBinDirectory_NothingInstalledThere_ExplainsHowToInstall()
     {
         var error = Record.Exception(() => EmbeddedPostgres.FindBinDirectory("/nonexistent/bin"));

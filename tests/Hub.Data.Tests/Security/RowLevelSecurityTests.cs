@@ -49,7 +49,7 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
             var created = await new CreateDraft(drafts, new CooperationStore(db.AppDb), new CatalogStore(db.AppDb), markdown, new SystemClock())
                 .ExecuteAsync(editor, owner, cooperation, new DraftContent("Geheimer Entwurf", "Noch nicht freigegeben", "## Ablauf\n\nIntern.", null, null), default);
             Assert.True(created.IsSuccess, created.Error?.Code);
-            draft = created.Value!.Summary.Id;
+            draft = created.Value.Summary.Id;
             Assert.True((await new ChangeDraft(drafts, new CatalogStore(db.AppDb), markdown, new SystemClock()).SubmitAsync(editor, draft, 1, default)).IsSuccess);
         }
 

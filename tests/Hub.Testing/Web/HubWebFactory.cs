@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Hub.Testing;
+using Hub.Testing.Scenarios;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
@@ -73,6 +74,9 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A cookie session of someone a scenario builder made (<see cref="Given"/>).</summary>
+    public Task<HttpClient> SignedInAsync(Given.Person person) => SignedInAsync(person.Email, person.Password);
+
     /// <summary>Loads the page, takes its antiforgery token and posts the form like a browser would.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pagePath, string action, Dictionary<string, string> fields)
     {
@@ -87,6 +91,9 @@ public class HubWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             : throw new InvalidOperationException("The page has no antiforgery token.");
 
     public async Task<HttpClient> ApiAsync(string email, string password = DemoPassword) => await AuthorizeAsync(CreateClient(), email, password);
+
+    /// <summary>An API client with a bearer token of someone a scenario builder made (<see cref="Given"/>).</summary>
+    public Task<HttpClient> ApiAsync(Given.Person person) => ApiAsync(person.Email, person.Password);
 
     /// <summary>Gets a bearer token for the account and puts it on the client (any hub: in-process or its own process).</summary>
     public static async Task<HttpClient> AuthorizeAsync(HttpClient client, string email, string password = DemoPassword)

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Hub.Testing.Scenarios;
 using Hub.Testing.Web;
 using Hub.Web.Tests.Drafts;
 
 namespace Hub.Web.Tests.Adoptions;
 
-/// <summary>Nachnutzung: Zwingenberg (outside Viernheim's cooperation) adopts a Viernheim release, goes live, upgrades.</summary>
+/// <summary>Nachnutzung: an organization outside the cooperation adopts a release, goes live, upgrades.</summary>
 public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFactory>
 {
     private async Task<Guid> OrganizationAsync(string name)
@@ -16,30 +17,25 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
         return await conn.QuerySingleAsync<Guid>("select id from organizations where name = @name", new { name });
     }
 
-    private async Task<(HttpClient Owner, Guid Draft, Guid Release)> ReleasedAsync(string title)
-    {
-        var (owner, id) = await DraftApi.NewDraftAsync(app, title);
-        var release = await DraftApi.ApproveAndReleaseAsync(app, owner, id, 1, false, "Erste Fassung");
-        return (owner, id, release.GetProperty("releaseId").GetGuid());
-    }
-
     [Fact]
     public async Task Adopt_GoLive_NewRelease_UpdateAvailable_Upgrade()
     {
-        var (owner, draft, first) = await ReleasedAsync("Nachnutzbarer Dienst");
-        var zwingenberg = await app.ApiAsync("editor@zwingenberg.demo");
-        var org = await OrganizationAsync("Zwingenberg");
+        var s = await Given.ReleaseAsync(app, "Nachnutzbarer Dienst", "Erste Fassung");
+        var (owner, draft, first) = (await app.ApiAsync(s.Editor), s.DraftId, s.ReleaseId);
+        var outsider = await Given.OutsiderAsync(app);
+        var adopter = await app.ApiAsync(outsider.Editor);
+        var org = outsider.Organization.Id;
 
-        var adopted = await DraftApi.JsonAsync(await zwingenberg.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = first, organizationId = org }), HttpStatusCode.Created);
+        var adopted = await DraftApi.JsonAsync(await adopter.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = first, organizationId = org }), HttpStatusCode.Created);
         var id = adopted.GetProperty("id").GetGuid();
-        var progress = await DraftApi.JsonAsync(await zwingenberg.PatchAsJsonAsync($"/api/v1/adoptions/{id}",
+        var progress = await DraftApi.JsonAsync(await adopter.PatchAsJsonAsync($"/api/v1/adoptions/{id}",
             new { status = "in_progress", notes = "Gebühr in Zwingenberg: **10 €**", baseRowVersion = 1 }), HttpStatusCode.OK);
-        var live = await DraftApi.JsonAsync(await zwingenberg.PatchAsJsonAsync($"/api/v1/adoptions/{id}", new { status = "live", liveSince = "2026-11-01" }), HttpStatusCode.OK);
+        var live = await DraftApi.JsonAsync(await adopter.PatchAsJsonAsync($"/api/v1/adoptions/{id}", new { status = "live", liveSince = "2026-11-01" }), HttpStatusCode.OK);
         await DraftApi.JsonAsync(await owner.PutAsJsonAsync($"/api/v1/drafts/{draft}", new { title = "Nachnutzbarer Dienst", body = "## Ablauf\n\nNeu: ePayBL", baseRevision = 1 }), HttpStatusCode.OK);
-        var second = (await DraftApi.ApproveAndReleaseAsync(app, owner, draft, 2, false, "Bezahlen mit ePayBL")).GetProperty("releaseId").GetGuid();
-        var before = await zwingenberg.GetFromJsonAsync<JsonElement>($"/api/v1/adoptions/{id}");
-        var inbox = await zwingenberg.GetFromJsonAsync<JsonElement>("/api/v1/inbox?unread=true");
-        var upgraded = await DraftApi.JsonAsync(await zwingenberg.PostAsJsonAsync($"/api/v1/adoptions/{id}/upgrade", new { releaseId = second }), HttpStatusCode.OK);
+        var second = (await Given.ReleaseAsync(app, s, "Bezahlen mit ePayBL")).ReleaseId;
+        var before = await adopter.GetFromJsonAsync<JsonElement>($"/api/v1/adoptions/{id}");
+        var inbox = await adopter.GetFromJsonAsync<JsonElement>("/api/v1/inbox?unread=true");
+        var upgraded = await DraftApi.JsonAsync(await adopter.PostAsJsonAsync($"/api/v1/adoptions/{id}/upgrade", new { releaseId = second }), HttpStatusCode.OK);
 
         Assert.Equal("planned", adopted.GetProperty("status").GetString());
         Assert.Equal("1.0", adopted.GetProperty("version").GetString());
@@ -82,22 +78,24 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Adopt_BadRequests_AreRefusedAndWriteNothing()
     {
-        var (owner, _, release) = await ReleasedAsync("Streng geprüfter Dienst");
-        var zwingenberg = await app.ApiAsync("editor@zwingenberg.demo");
-        var org = await OrganizationAsync("Zwingenberg");
-        var viernheim = await OrganizationAsync("Viernheim");
-        var adoption = (await DraftApi.JsonAsync(await zwingenberg.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = release, organizationId = org }), HttpStatusCode.Created))
+        var s = await Given.ReleaseAsync(app, "Streng geprüfter Dienst", "Erste Fassung");
+        var (owner, release) = (await app.ApiAsync(s.Editor), s.ReleaseId);
+        var outsider = await Given.OutsiderAsync(app);
+        var adopter = await app.ApiAsync(outsider.Editor);
+        var org = outsider.Organization.Id;
+        var ownerOrganization = s.Lead.Id;
+        var adoption = (await DraftApi.JsonAsync(await adopter.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = release, organizationId = org }), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
 
-        var twice = await Problem.ReadAsync(await zwingenberg.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = release, organizationId = org }), HttpStatusCode.Conflict);
-        var own = await Problem.ReadAsync(await owner.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = release, organizationId = viernheim }), HttpStatusCode.BadRequest);
-        var reviewer = await Problem.ReadAsync(await (await app.ApiAsync("reviewer@zwingenberg.demo")).PostAsJsonAsync("/api/v1/adoptions",
+        var twice = await Problem.ReadAsync(await adopter.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = release, organizationId = org }), HttpStatusCode.Conflict);
+        var own = await Problem.ReadAsync(await owner.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = release, organizationId = ownerOrganization }), HttpStatusCode.BadRequest);
+        var reviewer = await Problem.ReadAsync(await (await app.ApiAsync(outsider.Reviewer)).PostAsJsonAsync("/api/v1/adoptions",
             new { releaseId = release, organizationId = org }), HttpStatusCode.Forbidden);
-        var stale = await Problem.ReadAsync(await zwingenberg.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "in_progress", baseRowVersion = 7 }), HttpStatusCode.Conflict);
-        var badStatus = await Problem.ReadAsync(await zwingenberg.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "fertig" }), HttpStatusCode.BadRequest);
-        await DraftApi.JsonAsync(await zwingenberg.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "dropped" }), HttpStatusCode.OK);
-        var illegal = await Problem.ReadAsync(await zwingenberg.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "live" }), HttpStatusCode.Conflict);
-        var notNewer = await Problem.ReadAsync(await zwingenberg.PostAsJsonAsync($"/api/v1/adoptions/{adoption}/upgrade", new { releaseId = release }), HttpStatusCode.BadRequest);
+        var stale = await Problem.ReadAsync(await adopter.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "in_progress", baseRowVersion = 7 }), HttpStatusCode.Conflict);
+        var badStatus = await Problem.ReadAsync(await adopter.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "fertig" }), HttpStatusCode.BadRequest);
+        await DraftApi.JsonAsync(await adopter.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "dropped" }), HttpStatusCode.OK);
+        var illegal = await Problem.ReadAsync(await adopter.PatchAsJsonAsync($"/api/v1/adoptions/{adoption}", new { status = "live" }), HttpStatusCode.Conflict);
+        var notNewer = await Problem.ReadAsync(await adopter.PostAsJsonAsync($"/api/v1/adoptions/{adoption}/upgrade", new { releaseId = release }), HttpStatusCode.BadRequest);
 
         Assert.Equal("already_adopted", twice.Code);
         Assert.NotEmpty(own.FieldErrors("organizationId"));
@@ -110,23 +108,23 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Equal(2, await app.Data.CountAsync("audit_events", "entity_id = @adoption", new { adoption }));
 
         await DraftApi.JsonAsync(await owner.PostAsJsonAsync($"/api/v1/releases/{release}/withdraw", new { reason = "Fehler" }), HttpStatusCode.OK);
-        var other = await OrganizationAsync("Einhausen");
-        var withdrawn = await Problem.ReadAsync(await (await app.ApiAsync("digital@bensheim.demo")).PostAsJsonAsync("/api/v1/adoptions",
-            new { releaseId = release, organizationId = other }), HttpStatusCode.Conflict);
+        var other = await Given.OutsiderAsync(app);
+        var withdrawn = await Problem.ReadAsync(await (await app.ApiAsync(other.Editor)).PostAsJsonAsync("/api/v1/adoptions",
+            new { releaseId = release, organizationId = other.Organization.Id }), HttpStatusCode.Conflict);
         Assert.Equal("illegal_transition", withdrawn.Code);
     }
 
     [Fact]
     public async Task Visibility_OrganizationPartnersAndObserversRead_OnlyTheOrganizationWrites_OthersGet404()
     {
-        var (_, _, release) = await ReleasedAsync("Sichtbarer Dienst");
-        var zwingenberg = await app.ApiAsync("editor@zwingenberg.demo");
-        var org = await OrganizationAsync("Zwingenberg");
-        var id = (await DraftApi.JsonAsync(await zwingenberg.PostAsJsonAsync("/api/v1/adoptions", new { releaseId = release, organizationId = org }), HttpStatusCode.Created))
-            .GetProperty("id").GetGuid();
-        var partner = await app.ApiAsync("reviewer@bensheim.demo");
-        var observer = await app.ApiAsync("observer@hmdis.demo");
-        var stranger = await app.ApiAsync("editor@wetzlar.demo");
+        var s = await Given.AdoptionAsync(app, "Sichtbarer Dienst");
+        var (id, org) = (s.AdoptionId, s.Adopter.Organization.Id);
+        // A partner of the adopting organization, in a cooperation of theirs.
+        var partnerOrganization = await Given.OutsiderAsync(app);
+        await app.Data.CooperationAsync(partnerOrganization.Organization.Id, org);
+        var partner = await app.ApiAsync(partnerOrganization.Reviewer);
+        var observer = await app.ApiAsync(await Given.ObserverAsync(app));
+        var stranger = await app.ApiAsync((await Given.OutsiderAsync(app)).Editor);
 
         Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync($"/api/v1/adoptions/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await observer.GetAsync($"/api/v1/adoptions/{id}")).StatusCode);
@@ -141,18 +139,20 @@ public sealed class AdoptionsTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Pages_AdoptFromTheReleasePage_EditTheRollout_AndUpgradeWithTheDiff()
     {
-        var (owner, draft, first) = await ReleasedAsync("Seitendienst");
-        var editor = await app.SignedInAsync("editor@zwingenberg.demo");
+        var s = await Given.ReleaseAsync(app, "Seitendienst", "Erste Fassung");
+        var (owner, draft, first) = (await app.ApiAsync(s.Editor), s.DraftId, s.ReleaseId);
+        var adopter = await Given.OutsiderAsync(app);
+        var editor = await app.SignedInAsync(adopter.Editor);
         var releasePath = $"/freigaben/{first}";
 
         var adopted = await HubWebFactory.PostFormAsync(editor, releasePath, $"{releasePath}/nachnutzen",
-            new() { ["organizationId"] = (await OrganizationAsync("Zwingenberg")).ToString() });
+            new() { ["organizationId"] = adopter.Organization.Id.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, adopted.StatusCode);
         var path = adopted.Headers.Location!.OriginalString.Split('?')[0];
         var saved = await HubWebFactory.PostFormAsync(editor, path, path, new() { ["status"] = "live", ["notes"] = "Amt: Bürgerbüro", ["baseRowVersion"] = "1" });
         var stale = await HubWebFactory.PostFormAsync(editor, path, path, new() { ["status"] = "in_progress", ["notes"] = "Mein Text", ["baseRowVersion"] = "1" });
         await DraftApi.JsonAsync(await owner.PutAsJsonAsync($"/api/v1/drafts/{draft}", new { title = "Seitendienst", body = "## Ablauf\n\nNeu mit Terminbuchung", baseRevision = 1 }), HttpStatusCode.OK);
-        var newest = (await DraftApi.ApproveAndReleaseAsync(app, owner, draft, 2, false, "Terminbuchung")).GetProperty("releaseId").GetGuid();
+        var newest = (await Given.ReleaseAsync(app, s, "Terminbuchung")).ReleaseId;
         var page = Html.Parse(await editor.GetStringAsync(path));
         var upgrade = await HubWebFactory.PostFormAsync(editor, path, $"{path}/aktualisieren", new() { ["releaseId"] = newest.ToString(), ["baseRowVersion"] = "2" });
         var list = Html.Parse(await editor.GetStringAsync("/nachnutzungen"));

@@ -60,8 +60,8 @@ public sealed class CatalogTests(HubWebFactory app) : IClassFixture<HubWebFactor
         var second = new StringWriter();
         var wrong = new StringWriter();
 
-        Assert.Equal(0, await Hub.Web.Catalog.CatalogCli.ImportAsync(store, Hub.Testing.SharedData.Directory, first, default));
-        Assert.Equal(0, await Hub.Web.Catalog.CatalogCli.ImportAsync(store, Hub.Testing.SharedData.Directory, second, default));
+        Assert.Equal(0, await Hub.Web.Catalog.CatalogCli.ImportAsync(store, Hub.Testing.ReferenceData.Directory, first, default));
+        Assert.Equal(0, await Hub.Web.Catalog.CatalogCli.ImportAsync(store, Hub.Testing.ReferenceData.Directory, second, default));
         Assert.Equal(2, await Hub.Web.Catalog.CatalogCli.ImportAsync(store, "/nirgendwo", wrong, default));
 
         Assert.Contains("[4/4] LeiKa-Leistungen: 5222 rows", first.ToString(), StringComparison.Ordinal);

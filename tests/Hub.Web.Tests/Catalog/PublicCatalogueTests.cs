@@ -40,7 +40,7 @@ public sealed class PublicCatalogueTests(HubWebFactory app) : IClassFixture<HubW
             title = "Personenstandsurkunden digital", summary = "Beurkundungen <b>sofort</b> erhalten.",
             body = "## Ablauf\n\nDie Beurkundungen kommen per Post. Zitronenfalter.", baseRevision = 1,
         }), HttpStatusCode.OK);
-        await DraftApi.ApproveAndReleaseAsync(app, editor, id, 2, false, "Erste Fassung");
+        await DraftApi.ApproveAndReleaseAsync(app, id, false, "Erste Fassung");
         var (other, secret) = await DraftApi.NewDraftAsync(app, "Geheimer Entwurf");
         await DraftApi.JsonAsync(await other.PutAsJsonAsync($"/api/v1/drafts/{secret}", new { title = "Geheimer Entwurf", body = "Quittenbrot", baseRevision = 1 }), HttpStatusCode.OK);
 
@@ -75,14 +75,14 @@ public sealed class PublicCatalogueTests(HubWebFactory app) : IClassFixture<HubW
     public async Task Search_HitsInTitleRankFirst_HitsOnlyInTheDescriptionAreFoundToo_AndCountedPastTheLastPage()
     {
         // Released first: the word in the title. Released later: the word only in the description.
-        var (first, inTitle) = await DraftApi.NewDraftAsync(app, "Quarkstrudel beantragen");
-        await DraftApi.ApproveAndReleaseAsync(app, first, inTitle, 1, false, "Erste Fassung");
+        var (_, inTitle) = await DraftApi.NewDraftAsync(app, "Quarkstrudel beantragen");
+        await DraftApi.ApproveAndReleaseAsync(app, inTitle, false, "Erste Fassung");
         var (second, inBody) = await DraftApi.NewDraftAsync(app, "Gebäckzulassung");
         await DraftApi.JsonAsync(await second.PutAsJsonAsync($"/api/v1/drafts/{inBody}", new
         {
             title = "Gebäckzulassung", body = "## Ablauf\n\nAuch für Quarkstrudel und anderes Gebäck.", baseRevision = 1,
         }), HttpStatusCode.OK);
-        await DraftApi.ApproveAndReleaseAsync(app, second, inBody, 2, false, "Erste Fassung");
+        await DraftApi.ApproveAndReleaseAsync(app, inBody, false, "Erste Fassung");
 
         var page = Html.Parse(await app.Browser().GetStringAsync("/dienste?q=Quarkstrudel"));
         var beyond = Html.Parse(await app.Browser().GetStringAsync("/dienste?q=Quarkstrudel&page=9"));
@@ -106,7 +106,7 @@ public sealed class PublicCatalogueTests(HubWebFactory app) : IClassFixture<HubW
             title = "Backwarenaufsicht", baseRevision = 1,
             body = $"## Ablauf\n\nDer Mandelkuchenteig ist kein Thema. {filler}{filler}Erst hier geht es um die Zulassung des Mandelkuchens.",
         }), HttpStatusCode.OK);
-        await DraftApi.ApproveAndReleaseAsync(app, editor, id, 2, false, "Erste Fassung");
+        await DraftApi.ApproveAndReleaseAsync(app, id, false, "Erste Fassung");
 
         var page = Html.Parse(await app.Browser().GetStringAsync("/dienste?q=Mandelkuchen"));
 

@@ -2,17 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Hub.Testing.Scenarios;
 using Hub.Testing.Web;
 
 namespace Hub.Web.Tests.Drafts;
 
-/// <summary>The EfA lifecycle driven through the API as a script would, on the demo's Viernheim cooperation.</summary>
+/// <summary>The EfA lifecycle driven through the API as a script would, each test in a cooperation of its own.</summary>
 public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFactory>
 {
-    private Task<(Guid Viernheim, Guid Cooperation)> ViernheimAsync() => DraftApi.ViernheimAsync(app);
-
-    private Task<(HttpClient Editor, Guid Id)> NewDraftAsync(string title = "Testdienst Urkunden") => DraftApi.NewDraftAsync(app, title);
-
     private static Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected) => DraftApi.JsonAsync(response, expected);
 
     [Fact]
@@ -36,9 +33,13 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Lifecycle_DraftChangesRequestedReviseTwoApprovalsRelease_EndsAsVersion10()
     {
-        var (editor, id) = await NewDraftAsync();
-        var bensheim = await app.ApiAsync("reviewer@bensheim.demo");
-        var kreis = await app.ApiAsync("reviewer@bergstrasse.demo");
+        var s = await Given.DraftAsync(app);
+        // An admin on either side: the partner's is told of the review, the owner's is not.
+        var (_, partnerAdmin) = await app.Data.UserAsync(memberships: (s.Partners[0].Id, "admin"));
+        await app.Data.UserAsync(memberships: (s.Lead.Id, "admin"));
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var firstPartner = await app.ApiAsync(s.Reviewers[0]);
+        var secondPartner = await app.ApiAsync(s.Reviewers[1]);
 
         var created = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/drafts/{id}");
         Assert.Equal("draft", created.GetProperty("status").GetString());
@@ -54,10 +55,10 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
             var told = (await conn.QueryAsync<string>(
                 "select u.email from notifications n join users u on u.id = n.user_id where n.draft_id = @id and n.kind = 'review_requested' order by u.email",
                 new { id })).ToList();
-            Assert.Equal(["digital@bensheim.demo", "reviewer@bensheim.demo", "reviewer@bergstrasse.demo", "reviewer@mrn.demo"], told);
+            Assert.Equal(s.Reviewers.Select(r => r.Email).Append(partnerAdmin).Order(StringComparer.Ordinal), told);
         }
 
-        var changes = await JsonAsync(await bensheim.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews",
+        var changes = await JsonAsync(await firstPartner.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews",
             new { verdict = "request_changes", body = "Bitte die **Gebühren** ergänzen." }), HttpStatusCode.Created);
         Assert.Equal("changes_requested", changes.GetProperty("status").GetString());
 
@@ -69,9 +70,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Equal("draft", saved.GetProperty("status").GetString());
 
         await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 2 }), HttpStatusCode.OK);
-        var first = await JsonAsync(await bensheim.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve", body = "" }), HttpStatusCode.Created);
+        var first = await JsonAsync(await firstPartner.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve", body = "" }), HttpStatusCode.Created);
         Assert.Equal("in_review", first.GetProperty("status").GetString());
-        var second = await JsonAsync(await kreis.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve", body = "Passt." }), HttpStatusCode.Created);
+        var second = await JsonAsync(await secondPartner.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve", body = "Passt." }), HttpStatusCode.Created);
         Assert.Equal("approved", second.GetProperty("status").GetString());
 
         var approved = await editor.GetFromJsonAsync<JsonElement>($"/api/v1/drafts/{id}");
@@ -84,7 +85,7 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
         Assert.Equal("released", released.GetProperty("status").GetString());
 
         // Any signed-in user reads the release, even from outside the cooperation.
-        var outsider = await app.ApiAsync("editor@wetzlar.demo");
+        var outsider = await app.ApiAsync((await Given.OutsiderAsync(app)).Editor);
         var releaseBody = await outsider.GetFromJsonAsync<JsonElement>(release.Headers.Location!.OriginalString);
         Assert.Equal("Testdienst Urkunden", releaseBody.GetProperty("release").GetProperty("title").GetString());
         Assert.Equal(2, releaseBody.GetProperty("release").GetProperty("revision").GetInt32());
@@ -101,29 +102,37 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task NextVersion_EditAfterRelease_ReleasesAs11_OrAs20WhenBreaking()
     {
-        var (editor, id) = await NewDraftAsync("Sportförderung beantragen");
-        await ApproveAndReleaseAsync(editor, id, 1, breaking: false);
+        var s = await Given.ReleaseAsync(app, "Sportförderung beantragen");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
 
         await JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{id}", new { title = "Sportförderung beantragen", body = "v1.1", baseRevision = 1 }), HttpStatusCode.OK);
-        var minor = await ApproveAndReleaseAsync(editor, id, 2, breaking: false);
+        var minor = await ApproveAndReleaseAsync(editor, s, breaking: false);
         await JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{id}", new { title = "Sportförderung beantragen", body = "v2", baseRevision = 2 }), HttpStatusCode.OK);
-        var major = await ApproveAndReleaseAsync(editor, id, 3, breaking: true);
+        var major = await ApproveAndReleaseAsync(editor, s, breaking: true);
 
         Assert.Equal("1.1", minor);
         Assert.Equal("2.0", major);
     }
 
-    private async Task<string> ApproveAndReleaseAsync(HttpClient editor, Guid id, int revision, bool breaking) =>
-        (await DraftApi.ApproveAndReleaseAsync(app, editor, id, revision, breaking)).GetProperty("version").GetString()!;
+    /// <summary>Approved as the cooperation needs, then released through the API: the version its answer names.</summary>
+    private async Task<string> ApproveAndReleaseAsync(HttpClient editor, Given.Draft draft, bool breaking)
+    {
+        await Given.ApprovedDraftAsync(app, draft);
+        var released = await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{draft.DraftId}/release", new { notes = "", breaking }), HttpStatusCode.Created);
+        return released.GetProperty("version").GetString()!;
+    }
 
     [Fact]
     public async Task Isolation_EditorOutsideTheCooperation_Gets404ForEverything_LikeAnUnknownId()
     {
-        var (_, id) = await NewDraftAsync("Nur für den Verbund");
-        var wetzlar = await app.ApiAsync("editor@wetzlar.demo");
-        var zwingenberg = await app.ApiAsync("editor@zwingenberg.demo");
+        var s = await Given.DraftAsync(app, "Nur für den Verbund");
+        var id = s.DraftId;
+        // A stranger, and an organization that cooperates with one of the partners elsewhere.
+        var stranger = await app.ApiAsync((await Given.OutsiderAsync(app)).Editor);
+        var partnersPartner = await Given.OutsiderAsync(app);
+        await app.Data.CooperationAsync(s.Partners[0].Id, partnersPartner.Organization.Id);
 
-        foreach (var client in new[] { wetzlar, zwingenberg })
+        foreach (var client in new[] { stranger, await app.ApiAsync(partnersPartner.Editor) })
         {
             foreach (var path in new[] { "", "/revisions", "/revisions/1", "/reviews", "/comments", "/diff?from=1&to=1" })
             {
@@ -144,8 +153,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Observer_ReadsEverythingInHessen_ButEveryWriteIs403()
     {
-        var (editor, id) = await NewDraftAsync("Beobachtet");
-        var observer = await app.ApiAsync("observer@hmdis.demo");
+        var s = await Given.DraftAsync(app, "Beobachtet");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var observer = await app.ApiAsync(await Given.ObserverAsync(app));
 
         Assert.Equal(HttpStatusCode.OK, (await observer.GetAsync($"/api/v1/drafts/{id}")).StatusCode);
         Assert.Contains((await observer.GetFromJsonAsync<JsonElement>("/api/v1/drafts?pageSize=200")).GetProperty("items").EnumerateArray(),
@@ -164,10 +174,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Review_OwnOrganizationsReviewer_CannotApprove()
     {
-        var (editor, id) = await NewDraftAsync("Eigene Prüfung");
-        await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
-        var (viernheim, _) = await ViernheimAsync();
-        var (_, email) = await app.Data.UserAsync(memberships: (viernheim, "reviewer"));
+        var s = await Given.DraftInReviewAsync(app, "Eigene Prüfung");
+        var id = s.DraftId;
+        var (_, email) = await app.Data.UserAsync(memberships: (s.Lead.Id, "reviewer"));
         var ownReviewer = await app.ApiAsync(email, Hub.Testing.TestData.Password);
 
         var problem = await Problem.ReadAsync(await ownReviewer.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" }), HttpStatusCode.Forbidden);
@@ -179,7 +188,8 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task IllegalTransition_Is409NamingTheCurrentState()
     {
-        var (editor, id) = await NewDraftAsync("Noch nicht eingereicht");
+        var s = await Given.DraftAsync(app, "Noch nicht eingereicht");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
 
         var problem = await Problem.ReadAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/release", new { notes = "zu früh" }), HttpStatusCode.Conflict);
 
@@ -192,8 +202,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Concurrency_TwoSavesFromTheSameBase_OneWinsTheOtherGets409AndNothingIsLost()
     {
-        var (editor, id) = await NewDraftAsync("Zwei Bearbeiterinnen");
-        var second = await app.ApiAsync("editor@viernheim.demo");
+        var s = await Given.DraftAsync(app, "Zwei Bearbeiterinnen");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var second = await app.ApiAsync(s.Editor);
 
         var responses = await Task.WhenAll(
             editor.PutAsJsonAsync($"/api/v1/drafts/{id}", new { title = "Fassung A", body = "A", baseRevision = 1 }),
@@ -211,11 +222,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Concurrency_TwentyParallelReleases_GiveExactlyOneReleaseAndOneAuditEvent()
     {
-        var (editor, id) = await NewDraftAsync("Zwanzigmal freigeben");
-        await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
-        foreach (var reviewer in new[] { "reviewer@bensheim.demo", "reviewer@mrn.demo" })
-            await JsonAsync(await (await app.ApiAsync(reviewer)).PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" }), HttpStatusCode.Created);
-        var coordinator = await app.ApiAsync("coordinator@viernheim.demo");
+        var s = await Given.ApprovedDraftAsync(app, "Zwanzigmal freigeben");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var coordinator = await app.ApiAsync(s.Coordinator);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
             (i % 2 == 0 ? editor : coordinator).PostAsJsonAsync($"/api/v1/drafts/{id}/release", new { notes = $"Versuch {i}" })));
@@ -229,9 +238,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Concurrency_ParallelApprovalsFromThreePartners_QuorumOfTwoCountedRight()
     {
-        var (editor, id) = await NewDraftAsync("Drei Prüfungen zugleich");
-        await JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
-        var reviewers = await Task.WhenAll(new[] { "reviewer@bensheim.demo", "reviewer@bergstrasse.demo", "reviewer@mrn.demo" }.Select(e => app.ApiAsync(e)));
+        var s = await Given.DraftInReviewAsync(app, "Drei Prüfungen zugleich");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var reviewers = await Task.WhenAll(s.Reviewers.Select(r => app.ApiAsync(r)));
 
         var responses = await Task.WhenAll(reviewers.Select(r => r.PostAsJsonAsync($"/api/v1/drafts/{id}/reviews", new { verdict = "approve" })));
 
@@ -255,8 +264,9 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [MemberData(nameof(BadDrafts))]
     public async Task Create_BadField_Is400NamingTheField(object fields, string field)
     {
-        var (org, coop) = await ViernheimAsync();
-        var editor = await app.ApiAsync("editor@viernheim.demo");
+        var s = await Given.CooperationAsync(app);
+        var (org, coop) = (s.Lead.Id, s.CooperationId);
+        var editor = await app.ApiAsync(s.Editor);
         var body = JsonSerializer.SerializeToElement(fields).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
         body["organizationId"] = org;
         body["cooperationId"] = coop;
@@ -269,15 +279,15 @@ public sealed class DraftsApiTests(HubWebFactory app) : IClassFixture<HubWebFact
     [Fact]
     public async Task Create_ForAnotherOrganizationOrCooperation_IsRefused()
     {
-        var (org, coop) = await ViernheimAsync();
-        var wetzlar = await app.ApiAsync("editor@wetzlar.demo");
-        var viernheim = await app.ApiAsync("editor@viernheim.demo");
-        await using var conn = await app.DataSource.OpenConnectionAsync();
-        var wetzlarCoop = await conn.QuerySingleAsync<Guid>("select id from cooperations where name like 'IKZ Mittelhessen%'");
+        var s = await Given.CooperationAsync(app);
+        var elsewhere = await Given.CooperationAsync(app);
+        var (org, coop) = (s.Lead.Id, s.CooperationId);
+        var stranger = await app.ApiAsync(elsewhere.Editor);
+        var editor = await app.ApiAsync(s.Editor);
         var before = await app.Data.CountAsync("drafts");
 
-        await Problem.ReadAsync(await wetzlar.PostAsJsonAsync("/api/v1/drafts", new { organizationId = org, cooperationId = coop, title = "Fremd" }), HttpStatusCode.Forbidden);
-        var wrongCoop = await Problem.ReadAsync(await viernheim.PostAsJsonAsync("/api/v1/drafts", new { organizationId = org, cooperationId = wetzlarCoop, title = "Falscher Verbund" }), HttpStatusCode.BadRequest);
+        await Problem.ReadAsync(await stranger.PostAsJsonAsync("/api/v1/drafts", new { organizationId = org, cooperationId = coop, title = "Fremd" }), HttpStatusCode.Forbidden);
+        var wrongCoop = await Problem.ReadAsync(await editor.PostAsJsonAsync("/api/v1/drafts", new { organizationId = org, cooperationId = elsewhere.CooperationId, title = "Falscher Verbund" }), HttpStatusCode.BadRequest);
 
         Assert.NotEmpty(wrongCoop.FieldErrors("cooperationId"));
         Assert.Equal(before, await app.Data.CountAsync("drafts"));

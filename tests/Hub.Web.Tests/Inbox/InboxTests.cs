@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hub.Testing.Scenarios;
 using Hub.Testing.Web;
 using Hub.Web.Tests.Drafts;
 
 namespace Hub.Web.Tests.Inbox;
 
-/// <summary>"Meine Aufgaben" and the in-app inbox, on the demo data and through the API and the pages.</summary>
+/// <summary>"Meine Aufgaben" and the in-app inbox, on the demo data and on situations of their own, through the API and the pages.</summary>
 public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
 {
     private static List<string> Titles(JsonElement tasks, string list) =>
@@ -44,8 +45,9 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
     [Fact]
     public async Task OpenComment_IsATaskForTheOwnerUntilResolved()
     {
-        var (editor, id) = await DraftApi.NewDraftAsync(app, "Aufgabe aus Kommentar");
-        var partner = await app.ApiAsync("reviewer@bensheim.demo");
+        var s = await Given.DraftAsync(app, "Aufgabe aus Kommentar");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var partner = await app.ApiAsync(s.Reviewers[0]);
         var comment = await DraftApi.JsonAsync(await partner.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = "Bitte Gebühren nennen." }), HttpStatusCode.Created);
 
         var before = await editor.GetFromJsonAsync<JsonElement>("/api/v1/tasks");
@@ -59,8 +61,9 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
     [Fact]
     public async Task AnsweredThread_IsATaskForWhoStartedIt_AndNoThreadOfAWithdrawnDraftIsOne()
     {
-        var (editor, id) = await DraftApi.NewDraftAsync(app, "Antwort auf meine Frage");
-        var partner = await app.ApiAsync("reviewer@bensheim.demo");
+        var s = await Given.DraftAsync(app, "Antwort auf meine Frage");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var partner = await app.ApiAsync(s.Reviewers[0]);
         var question = (await DraftApi.JsonAsync(await partner.PostAsJsonAsync($"/api/v1/drafts/{id}/comments", new { body = "Welche Gebühr?" }), HttpStatusCode.Created))
             .GetProperty("id").GetGuid();
         bool Listed(JsonElement tasks) => tasks.GetProperty("openComments").EnumerateArray().Any(c => c.GetProperty("commentId").GetGuid() == question);
@@ -83,9 +86,9 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
     [Fact]
     public async Task Inbox_RendersTheTextAndMarksRead()
     {
-        var (editor, id) = await DraftApi.NewDraftAsync(app, "Posteingangstest");
-        await DraftApi.JsonAsync(await editor.PostAsJsonAsync($"/api/v1/drafts/{id}/submit", new { revision = 1 }), HttpStatusCode.OK);
-        var reviewer = await app.ApiAsync("reviewer@bergstrasse.demo");
+        var s = await Given.DraftInReviewAsync(app, "Posteingangstest");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
+        var reviewer = await app.ApiAsync(s.Reviewers[1]);
 
         var inbox = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/inbox?unread=true");
         var mine = inbox.GetProperty("items").EnumerateArray().First(n => n.GetProperty("draftId").GetGuid() == id);
@@ -104,7 +107,8 @@ public sealed class InboxTests(HubWebFactory app) : IClassFixture<HubWebFactory>
     [Fact]
     public async Task StartPageAndInboxPage_ShowTasksAndNotifications_AndReadingLeadsToTheDraft()
     {
-        var reviewer = await app.SignedInAsync("reviewer@bensheim.demo");
+        var s = await Given.DraftInReviewAsync(app, "Urkundenanforderung Standesamt");
+        var reviewer = await app.SignedInAsync(s.Reviewers[0]);
 
         var start = Html.Parse(await reviewer.GetStringAsync("/"));
         var page = Html.Parse(await reviewer.GetStringAsync("/posteingang"));

@@ -18,6 +18,7 @@ public sealed class BenchRunsAlone
 /// write its JSON. The figures are printed, never asserted (benchmarks are not tests).
 /// </summary>
 [Collection(BenchRunsAlone.Name)]
+[Trait("Speed", "Slow")]
 public sealed class BenchSmokeTests(ITestOutputHelper output)
 {
     private static readonly string[] _scenarios =

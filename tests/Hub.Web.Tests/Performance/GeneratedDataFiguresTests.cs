@@ -18,6 +18,7 @@ namespace Hub.Web.Tests.Performance;
 /// is missing or its schema is older than the migrations.
 /// </summary>
 [Collection(BenchRunsAlone.Name)]
+[Trait("Speed", "Slow")]
 public sealed class GeneratedDataFiguresTests(ITestOutputHelper output)
 {
     [Fact]
@@ -104,7 +105,7 @@ public sealed class GeneratedDataFiguresTests(ITestOutputHelper output)
             try
             {
                 await using var owner = HubDatabase.CreateDataSource(cluster.ConnectionString);
-                await new MigrationRunner(owner).ApplyAsync(Migration.Embedded());
+                await new MigrationRunner(owner).ApplyAsync(SchemaScripts.Embedded());
                 return cluster;
             }
             catch (MigrationException) when (attempt == 0)

@@ -69,7 +69,7 @@ public sealed class RoundTripTests(HubWebFactory app, ITestOutputHelper output) 
     {
         Listen();
         var (editor, draft) = await DraftApi.NewDraftAsync(app, "Rundreisen");
-        var release = (await DraftApi.ApproveAndReleaseAsync(app, editor, draft, 1, false, "Erste")).GetProperty("releaseId").GetGuid();
+        var release = (await DraftApi.ApproveAndReleaseAsync(app, draft, false, "Erste")).ReleaseId;
         // A second revision, so that the diff compares an older revision with the current one from the start.
         await DraftApi.JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{draft}", new { title = "Rundreisen", body = "## Ablauf\n\nStand 0", baseRevision = 1 }), HttpStatusCode.OK);
         var browser = await app.SignedInAsync("editor@viernheim.demo");
@@ -96,7 +96,7 @@ public sealed class RoundTripTests(HubWebFactory app, ITestOutputHelper output) 
         for (var i = 0; i < 5; i++)
         {
             var (_, other) = await DraftApi.NewDraftAsync(app, $"Weitere {i}");
-            await DraftApi.ApproveAndReleaseAsync(app, editor, other, 1, false, "mehr");
+            await DraftApi.ApproveAndReleaseAsync(app, other, false, "mehr");
         }
 
         foreach (var (name, client, path) in paths)

@@ -23,11 +23,11 @@ public sealed class DashboardTests(HubWebFactory app) : IClassFixture<HubWebFact
 
     public async Task InitializeAsync()
     {
-        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), SharedData.Directory, TextWriter.Null, default);
+        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), ReferenceData.Directory, TextWriter.Null, default);
         await Hub.Web.Tenancy.OrganizationCli.ImportAsync(new Hub.Data.Tenancy.OrganizationStore(app.OwnerDb),
             app.Services.GetRequiredService<Hub.Core.Common.IClock>(),
-            [Path.Combine(SharedData.Directory, "gemeinden.csv"), Path.Combine(SharedData.Directory, "kreise.csv"), "--land", "06"], TextWriter.Null, default);
-        _municipalServices = Hub.Core.Catalog.CsvReader.Read(await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, "leika-leistungen.csv"))).Skip(1)
+            [Path.Combine(ReferenceData.Directory, "gemeinden.csv"), Path.Combine(ReferenceData.Directory, "kreise.csv"), "--land", "06"], TextWriter.Null, default);
+        _municipalServices = Hub.Core.Catalog.CsvReader.Read(await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, "leika-leistungen.csv"))).Skip(1)
             .Where(r => r.Fields[3].Split(',').Select(p => p.Trim()).Any(p => p is "4" or "5" or "6")).Select(r => r.Fields[2]).ToHashSet();
 
         await using var conn = await app.DataSource.OpenConnectionAsync();

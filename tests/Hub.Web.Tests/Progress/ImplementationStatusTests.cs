@@ -14,7 +14,7 @@ namespace Hub.Web.Tests.Progress;
 public sealed class ImplementationStatusTests(HubWebFactory app) : IClassFixture<HubWebFactory>, IAsyncLifetime
 {
     public async Task InitializeAsync() =>
-        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), SharedData.Directory, TextWriter.Null, default);
+        await Hub.Web.Catalog.CatalogCli.ImportAsync(new Hub.Data.Catalog.CatalogStore(app.OwnerDb), ReferenceData.Directory, TextWriter.Null, default);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -35,7 +35,7 @@ public sealed class ImplementationStatusTests(HubWebFactory app) : IClassFixture
         var rows = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/organizations/{zwingenberg}/implementation-status")).EnumerateArray().ToList();
 
         // Independently: services with a LeiKa entry of Typ 4, 5 or 6 (municipal execution), counted in C# from the published file.
-        var leika = Hub.Core.Catalog.CsvReader.Read(await File.ReadAllTextAsync(Path.Combine(SharedData.Directory, "leika-leistungen.csv"))).Skip(1)
+        var leika = Hub.Core.Catalog.CsvReader.Read(await File.ReadAllTextAsync(Path.Combine(ReferenceData.Directory, "leika-leistungen.csv"))).Skip(1)
             .Where(r => r.Fields[3].Split(',').Select(p => p.Trim()).Any(p => p is "4" or "5" or "6")).Select(r => r.Fields[2]).ToHashSet();
         Assert.Equal(557, rows.Count);
         Assert.Equal(139, leika.Count);

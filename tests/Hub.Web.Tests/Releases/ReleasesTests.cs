@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hub.Testing.Scenarios;
 using Hub.Testing.Web;
 using Hub.Web.Tests.Drafts;
 
@@ -9,23 +10,24 @@ namespace Hub.Web.Tests.Releases;
 /// <summary>Release pages and API: who approved what, the diff to the previous release, deprecate and withdraw.</summary>
 public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFactory>
 {
-    private async Task<(HttpClient Editor, Guid Draft, Guid First, Guid Second)> TwoReleasesAsync(string title)
+    /// <summary>1.0 and 1.1 of one draft (1.1 pays with ePayBL and has no Reifegrad), with an API client of its editor.</summary>
+    private async Task<(HttpClient Editor, Guid Draft, Guid First, Guid Second, Given.Release Scenario)> TwoReleasesAsync(string title)
     {
-        var (editor, id) = await DraftApi.NewDraftAsync(app, title);
-        var first = (await DraftApi.ApproveAndReleaseAsync(app, editor, id, 1, false, "Erste *Fassung*")).GetProperty("releaseId").GetGuid();
+        var s = await Given.ReleaseAsync(app, title, "Erste *Fassung*");
+        var (editor, id) = (await app.ApiAsync(s.Editor), s.DraftId);
         await DraftApi.JsonAsync(await editor.PutAsJsonAsync($"/api/v1/drafts/{id}", new
         {
             title, body = "## Ablauf\n\n1. Antrag stellen\n2. Mit ePayBL bezahlen\n\n## Nachweise\n\nPersonalausweis", catalogServiceIds = new[] { "10557" }, baseRevision = 1,
         }), HttpStatusCode.OK);
-        var second = (await DraftApi.ApproveAndReleaseAsync(app, editor, id, 2, false)).GetProperty("releaseId").GetGuid();
-        return (editor, id, first, second);
+        var second = await Given.ReleaseAsync(app, s);
+        return (editor, id, s.ReleaseId, second.ReleaseId, second);
     }
 
     [Fact]
     public async Task ReleaseApi_ShowsApprovalsOfTheReleasedRevisionAndThePreviousVersion()
     {
-        var (editor, _, first, second) = await TwoReleasesAsync("Freigabe mit Vorgänger");
-        var stranger = await app.ApiAsync("editor@wetzlar.demo");
+        var (editor, _, first, second, s) = await TwoReleasesAsync("Freigabe mit Vorgänger");
+        var stranger = await app.ApiAsync((await Given.OutsiderAsync(app)).Editor);
 
         var details = await stranger.GetFromJsonAsync<JsonElement>($"/api/v1/releases/{second}");
         var list = await stranger.GetFromJsonAsync<JsonElement>("/api/v1/releases?themenfeld=10&q=Vorgänger");
@@ -35,7 +37,7 @@ public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFacto
         Assert.Equal("1.0", details.GetProperty("previousVersion").GetString());
         Assert.Equal(first, details.GetProperty("previousReleaseId").GetGuid());
         var approvals = details.GetProperty("approvals").EnumerateArray().ToList();
-        Assert.Equal(["Bensheim", "Metropolregion Rhein-Neckar GmbH"], approvals.Select(a => a.GetProperty("organizationName").GetString()).Order());
+        Assert.Equal(s.Partners.Take(2).Select(p => p.Name).Order(), approvals.Select(a => a.GetProperty("organizationName").GetString()).Order());
         Assert.All(approvals, a => Assert.Equal(2, a.GetProperty("revision").GetInt32()));
         Assert.Contains("ePayBL", details.GetProperty("content").GetProperty("body").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, list.GetProperty("totalCount").GetInt64());
@@ -46,7 +48,9 @@ public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFacto
     [Fact]
     public async Task Deprecate_WithSuccessor_ThenWithdraw_ThenIllegal()
     {
-        var (editor, draft, first, second) = await TwoReleasesAsync("Veraltende Freigabe");
+        var (editor, draft, first, second, s) = await TwoReleasesAsync("Veraltende Freigabe");
+        // Somebody in the cooperation to be told, besides the editor who acts.
+        await app.Data.UserAsync(memberships: (s.Partners[0].Id, "admin"));
 
         var noReason = await Problem.ReadAsync(await editor.PostAsJsonAsync($"/api/v1/releases/{first}/deprecate", new { reason = "" }), HttpStatusCode.BadRequest);
         var selfSuccessor = await Problem.ReadAsync(await editor.PostAsJsonAsync($"/api/v1/releases/{first}/deprecate",
@@ -72,10 +76,10 @@ public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFacto
     [Fact]
     public async Task ChangeStatus_ByPartnerOrObserver_Is403_AndParallelDeprecationsChangeOnce()
     {
-        var (editor, _, first, _) = await TwoReleasesAsync("Parallel veraltet");
+        var (editor, _, first, _, s) = await TwoReleasesAsync("Parallel veraltet");
 
-        await Problem.ReadAsync(await (await app.ApiAsync("reviewer@bensheim.demo")).PostAsJsonAsync($"/api/v1/releases/{first}/deprecate", new { reason = "x" }), HttpStatusCode.Forbidden);
-        await Problem.ReadAsync(await (await app.ApiAsync("observer@hmdis.demo")).PostAsJsonAsync($"/api/v1/releases/{first}/withdraw", new { reason = "x" }), HttpStatusCode.Forbidden);
+        await Problem.ReadAsync(await (await app.ApiAsync(s.Reviewers[0])).PostAsJsonAsync($"/api/v1/releases/{first}/deprecate", new { reason = "x" }), HttpStatusCode.Forbidden);
+        await Problem.ReadAsync(await (await app.ApiAsync(await Given.ObserverAsync(app))).PostAsJsonAsync($"/api/v1/releases/{first}/withdraw", new { reason = "x" }), HttpStatusCode.Forbidden);
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => editor.PostAsJsonAsync($"/api/v1/releases/{first}/deprecate", new { reason = $"Grund {i}" })));
 
         Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.OK));
@@ -86,9 +90,9 @@ public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFacto
     [Fact]
     public async Task ReleasePage_ShowsApprovalsDiffAndTheDeprecateForm_ThatWorks()
     {
-        var (_, _, first, second) = await TwoReleasesAsync("Freigabeseite");
-        var editor = await app.SignedInAsync("editor@viernheim.demo");
-        var partner = await app.SignedInAsync("reviewer@bensheim.demo");
+        var (_, _, first, second, s) = await TwoReleasesAsync("Freigabeseite");
+        var editor = await app.SignedInAsync(s.Editor);
+        var partner = await app.SignedInAsync(s.Reviewers[0]);
 
         var page = Html.Parse(await editor.GetStringAsync($"/freigaben/{second}"));
         var partnerPage = Html.Parse(await partner.GetStringAsync($"/freigaben/{second}"));
@@ -115,24 +119,22 @@ public sealed class ReleasesTests(HubWebFactory app) : IClassFixture<HubWebFacto
     [Fact]
     public async Task ReleaseApi_CatalogueFilters_AndAdoptersHearOfADeprecation()
     {
-        var (editor, draft, _, second) = await TwoReleasesAsync("Gefilterte Freigabe");
-        var (viernheim, coop) = await DraftApi.ViernheimAsync(app);
-        var reader = await app.ApiAsync("editor@wetzlar.demo");
+        var (editor, draft, _, second, s) = await TwoReleasesAsync("Gefilterte Freigabe");
+        var (owner, coop) = (s.Lead.Id, s.CooperationId);
+        var reader = await app.ApiAsync((await Given.OutsiderAsync(app)).Editor);
         async Task<long> CountAsync(string filter) =>
             (await reader.GetFromJsonAsync<JsonElement>($"/api/v1/releases?q=Gefilterte&{filter}")).GetProperty("totalCount").GetInt64();
 
-        Assert.Equal(2, await CountAsync($"ownerId={viernheim}&cooperationId={coop}&land=06"));
+        Assert.Equal(2, await CountAsync($"ownerId={owner}&cooperationId={coop}&land=06"));
         Assert.Equal(1, await CountAsync("reifegrad=3")); // only 1.0 had Reifegrad 3 in its Steckbrief
         Assert.Equal(0, await CountAsync($"ownerId={Guid.NewGuid()}"));
         Assert.Equal(0, await CountAsync("reifegrad=4"));
         Assert.Equal(0, await CountAsync("land=09"));
         Assert.NotEmpty((await Problem.ReadAsync(await reader.GetAsync("/api/v1/releases?land=99&reifegrad=7"), HttpStatusCode.BadRequest)).FieldErrors("land"));
 
-        await using var conn = await app.DataSource.OpenConnectionAsync();
-        var zwingenberg = await Dapper.SqlMapper.QuerySingleAsync<Guid>(conn, "select id from organizations where name = 'Zwingenberg'");
-        await DraftApi.JsonAsync(await (await app.ApiAsync("editor@zwingenberg.demo")).PostAsJsonAsync("/api/v1/adoptions", new { releaseId = second, organizationId = zwingenberg }), HttpStatusCode.Created);
+        var adoption = await Given.AdoptionAsync(app, s);
         await DraftApi.JsonAsync(await editor.PostAsJsonAsync($"/api/v1/releases/{second}/deprecate", new { reason = "Bitte warten" }), HttpStatusCode.OK);
         Assert.Equal(1, await app.Data.CountAsync("notifications n join users u on u.id = n.user_id",
-            "u.email = 'editor@zwingenberg.demo' and n.kind = 'release_deprecated' and n.draft_id = @draft", new { draft }));
+            "u.email = @email and n.kind = 'release_deprecated' and n.draft_id = @draft", new { draft, email = adoption.Adopter.Editor.Email }));
     }
 }

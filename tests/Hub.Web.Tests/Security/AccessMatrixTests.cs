@@ -225,14 +225,14 @@ public sealed class AccessMatrixTests(HubWebFactory app) : IClassFixture<HubWebF
             await PostAsync(await app.ApiAsync(reviewer), $"/api/v1/drafts/{approved}/reviews", new { verdict = "approve" }, HttpStatusCode.Created);
         w.Drafts["approved"] = approved;
         var released = await NewAsync("freigegeben");
-        w.Release = (await DraftApi.ApproveAndReleaseAsync(app, owner, released, 1, false, "Erste Fassung")).GetProperty("releaseId").GetGuid();
+        w.Release = (await DraftApi.ApproveAndReleaseAsync(app, released, false, "Erste Fassung")).ReleaseId;
         w.Drafts["released"] = released;
         w.Released = released;
         w.Releases["active"] = w.Release;
         foreach (var (state, action) in new[] { ("deprecated", "deprecate"), ("withdrawn", "withdraw") })
         {
             var other = await NewAsync("Freigabe " + state);
-            var release = (await DraftApi.ApproveAndReleaseAsync(app, owner, other, 1, false, "Matrix")).GetProperty("releaseId").GetGuid();
+            var release = (await DraftApi.ApproveAndReleaseAsync(app, other, false, "Matrix")).ReleaseId;
             await PostAsync(owner, $"/api/v1/releases/{release}/{action}", new { reason = "Matrix" }, HttpStatusCode.OK);
             w.Releases[state] = release;
         }

@@ -34,7 +34,7 @@ public sealed class OwnClusterHub : WebApplicationFactory<Program>, IAsyncLifeti
         Cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Home = _home, Database = "hub" });
         OwnerConnectionString = Cluster.ConnectionString;
         await using var owner = HubDatabase.CreateDataSource(OwnerConnectionString);
-        await new MigrationRunner(owner).ApplyAsync(Migration.Embedded());
+        await new MigrationRunner(owner).ApplyAsync(SchemaScripts.Embedded());
         await AppRole.EnableLoginAsync(owner, AppPassword, default);
     }
 

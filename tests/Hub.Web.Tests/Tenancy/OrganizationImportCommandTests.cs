@@ -12,7 +12,7 @@ public sealed class OrganizationImportCommandTests(HubWebFactory app) : IClassFi
     {
         var store = new Hub.Data.Tenancy.OrganizationStore(app.OwnerDb);
         var clock = app.Services.GetRequiredService<Hub.Core.Common.IClock>();
-        string[] args = [Path.Combine(SharedData.Directory, "gemeinden.csv"), Path.Combine(SharedData.Directory, "kreise.csv"), "--land", "06"];
+        string[] args = [Path.Combine(ReferenceData.Directory, "gemeinden.csv"), Path.Combine(ReferenceData.Directory, "kreise.csv"), "--land", "06"];
         var first = new StringWriter();
         var second = new StringWriter();
 

@@ -1,0 +1,71 @@
+namespace Hub.Web.Common;
+
+/// <summary>
+/// Shapes Markdig parses in quadratic time, refused before parsing. Inline parsing works per paragraph, and within one
+/// paragraph unclosed link openers ("[a](" repeated) and long runs of unmatched emphasis or code delimiters make every
+/// opener scan the rest of the paragraph: 200 kB of "[a](" took 15 s. Real text has a handful per paragraph, so a
+/// paragraph may hold at most <see cref="MaxBrackets"/> "[" and <see cref="MaxDelimiters"/> of "*_~`" (list markers and
+/// fenced code blocks do not count). With these limits and the 200,000-character body, no text renders for longer than
+/// a fraction of a second (docs/performance.md, ./hub bench markdown).
+/// </summary>
+public static class MarkdownLimits
+{
+    public const int MaxBrackets = 500;
+
+    public const int MaxDelimiters = 1_000;
+
+    public const string TooManyMessage =
+        "Ein Absatz enthält zu viele Klammern oder Hervorhebungszeichen: höchstens {0} „[“ und {1} der Zeichen * _ ~ ` je Absatz.";
+
+    /// <summary>True when no paragraph of <paramref name="markdown"/> holds more openers than the limits allow. Linear.</summary>
+    public static bool Allow(string markdown)
+    {
+        int brackets = 0, delimiters = 0;
+        char fence = '\0';
+        foreach (var rawLine in markdown.AsSpan().EnumerateLines())
+        {
+            var line = rawLine.TrimStart();
+            if (line.StartsWith("```") || line.StartsWith("~~~"))
+            {
+                fence = fence == '\0' ? line[0] : fence == line[0] ? '\0' : fence;
+                continue;
+            }
+
+            if (fence != '\0')
+                continue;
+            if (line.IsWhiteSpace())
+            {
+                brackets = delimiters = 0;
+                continue;
+            }
+
+            foreach (var c in WithoutContainerMarkers(line))
+            {
+                if (c == '[')
+                    brackets++;
+                else if (c is '*' or '_' or '~' or '`')
+                    delimiters++;
+            }
+
+            if (brackets > MaxBrackets || delimiters > MaxDelimiters)
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The line without its leading quote and list markers ("> - * text" → "text").</summary>
+    private static ReadOnlySpan<char> WithoutContainerMarkers(ReadOnlySpan<char> line)
+    {
+        while (true)
+        {
+            line = line.TrimStart();
+            if (line.Length >= 1 && line[0] == '>')
+                line = line[1..];
+            else if (line.Length >= 2 && line[0] is '*' or '-' or '+' && line[1] == ' ')
+                line = line[2..];
+            else
+                return line;
+        }
+    }
+}
