@@ -1175,6 +1175,7 @@ CREATE TABLE public.idempotency_keys (
     location text,
     content_type text,
     body text,
+    request_hash text,
     CONSTRAINT ck_idempotency_keys_key CHECK (((length(key) >= 8) AND (length(key) <= 200)))
 );
 

@@ -2,11 +2,11 @@ using System.Text;
 
 namespace Hub.Core.Catalog;
 
-/// <summary>RFC 4180 CSV: comma-separated, double quotes around fields that hold commas, quotes or line breaks.</summary>
+/// <summary>RFC 4180 CSV: comma-separated (or another separator), double quotes around fields that hold separators, quotes or line breaks.</summary>
 public static class CsvReader
 {
     /// <summary>The records of the text with the line number each starts on (1-based; the header is line 1).</summary>
-    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(string text)
+    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> Read(string text, char separator = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -45,7 +45,7 @@ public static class CsvReader
                 case '"' when field.Length == 0:
                     quoted = true;
                     break;
-                case ',':
+                case var _ when c == separator:
                     fields.Add(field.ToString());
                     field.Clear();
                     break;

@@ -38,13 +38,4 @@ public static class CsvText
             return (null, $"line {line}: not valid UTF-8 (save the file as UTF-8)");
         }
     }
-
-    /// <summary>A field for a CSV line: quoted when it holds a comma, a quote or a line break; formula starts defused.</summary>
-    public static string Field(string? value)
-    {
-        var v = value ?? "";
-        if (v.Length > 0 && v[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            v = "'" + v;
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
 }

@@ -64,7 +64,7 @@ public sealed class FieldValidator
 
     /// <summary>The page number and size every paged list accepts.</summary>
     public FieldValidator Paging(int page, int pageSize) =>
-        Range("pageSize", pageSize, 1, PageRequest.MaxPageSize).Range("page", page, 1, int.MaxValue);
+        Range("pageSize", pageSize, 1, PageRequest.MaxPageSize).Range("page", page, 1, PageRequest.MaxNumber);
 
     public ValidationFailed ToError() =>
         ValidationFailed.For(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));

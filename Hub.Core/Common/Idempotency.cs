@@ -17,11 +17,17 @@ public enum IdempotencyClaim
 
 public interface IIdempotencyStore
 {
-    /// <summary>Claims the key for this user and request, or tells what an earlier request with it did.</summary>
-    Task<(IdempotencyClaim Claim, StoredAnswer? Answer)> ClaimAsync(Guid userId, string key, string method, string path, DateTimeOffset now, CancellationToken ct);
+    /// <summary>
+    /// Claims the key for this user and request, or tells what an earlier request with it did. A request is the same when
+    /// its method, path and <paramref name="requestHash"/> (SHA-256 of method, path and body) are.
+    /// </summary>
+    Task<(IdempotencyClaim Claim, StoredAnswer? Answer)> ClaimAsync(Guid userId, string key, string method, string path, string requestHash, DateTimeOffset now, CancellationToken ct);
 
     Task CompleteAsync(Guid userId, string key, StoredAnswer answer, CancellationToken ct);
 
-    /// <summary>The request failed (nothing was written): the key is free for a retry.</summary>
+    /// <summary>
+    /// The request failed: the key is free for a retry — unless its work committed (the commit's answer may have been
+    /// lost on the way back), then the key stays and a retry learns that it was applied.
+    /// </summary>
     Task ReleaseAsync(Guid userId, string key, CancellationToken ct);
 }

@@ -14,9 +14,12 @@ public readonly record struct PageRequest
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The highest page number: its offset still fits an int (page 2147483647 overflowed to a negative offset).</summary>
+    public const int MaxNumber = int.MaxValue / MaxPageSize;
+
     public PageRequest(int number, int size)
     {
-        Number = Math.Max(1, number);
+        Number = Math.Clamp(number, 1, MaxNumber);
         Size = Math.Clamp(size, 1, MaxPageSize);
     }
 

@@ -147,9 +147,8 @@ public sealed class ManageImplementation(IImplementationStore store, IOrganizati
     }
 
     public static string ToCsv(Organization organization, IEnumerable<ImplementationStatus> rows) =>
-        CsvHeader + "\n" + string.Concat(rows.Select(r => string.Join(',',
-            CsvText.Field(organization.Ags), r.OzgId, CsvText.Field(r.ServiceName), r.Responsible ? "ja" : "nein", r.State.ToCode(),
-            r.Reifegrad?.ToString(CultureInfo.InvariantCulture) ?? "", CsvText.Field(r.Reason)) + "\n"));
+        CsvHeader + "\n" + string.Concat(rows.Select(r => CsvWriter.Line(
+            organization.Ags, r.OzgId, r.ServiceName, r.Responsible ? "ja" : "nein", r.State.ToCode(), r.Reifegrad?.ToString(CultureInfo.InvariantCulture), r.Reason)));
 
     private static List<ImplementationChange> Changes(Dictionary<string, ImplementationStatus> current, IEnumerable<ImplementationInput> inputs) =>
         inputs.Select(i => (Before: current[i.OzgId], After: i))

@@ -64,7 +64,7 @@ public sealed class AccountController(SignIn signIn, ISessionStore sessions, ICl
         }
 
         await StartSessionAsync(HttpContext, sessions, clock, result.Value, ct);
-        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? LocalUrls.AsciiOrNull(form.ReturnUrl) ?? "/" : "/");
     }
 
     [HttpPost("/abmelden")]
@@ -85,6 +85,6 @@ public sealed class AccountController(SignIn signIn, ISessionStore sessions, ICl
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? LocalUrls.AsciiOrNull(returnUrl) ?? "/" : "/");
     }
 }

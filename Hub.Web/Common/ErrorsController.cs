@@ -11,14 +11,19 @@ public sealed record ErrorPage(int StatusCode, string Title, string Message);
 [IgnoreAntiforgeryToken]
 public sealed class ErrorsController(IStringLocalizer<SharedResource> localizer) : Controller
 {
+    // No bound parameters: binding would read the form of the request that failed (a form over the field limit fails
+    // again); the code comes from the route.
     [Route("/fehler/{code:int}")]
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 404;
         var reExecute = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         var path = reExecute?.OriginalPath ?? exception?.Path ?? HttpContext.Request.Path.Value ?? "";
         if (code is < 400 or > 599)
             code = 404;
+        if (code == 500 && exception?.Error is { } error && ClientFault(error) is { } status)
+            code = status;
 
         var (errorCode, title, message) = Describe(code);
         Response.StatusCode = code;
@@ -29,6 +34,19 @@ public sealed class ErrorsController(IStringLocalizer<SharedResource> localizer)
 
         return View("~/Views/Errors/Show.cshtml", new ErrorPage(code, title, message));
     }
+
+    /// <summary>
+    /// Exceptions that are the request's fault, whatever route they come from: a body past the size limit or broken on
+    /// the wire, a form over the field limit, text PostgreSQL cannot store. One rule here instead of one per route.
+    /// </summary>
+    private static int? ClientFault(Exception error) => error switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        Npgsql.PostgresException { SqlState: "22021" or "22P05" or "54000" } => StatusCodes.Status400BadRequest,
+        _ when error.InnerException is { } inner => ClientFault(inner),
+        _ => null,
+    };
 
     private (string Code, string Title, string Message) Describe(int code) => code switch
     {

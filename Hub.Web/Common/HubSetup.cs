@@ -75,6 +75,7 @@ public static class HubSetup
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<IdempotencyFilter>();
             })
+            .AddJsonOptions(o => o.JsonSerializerOptions.Converters.Add(new ControlCharacters.JsonConverter()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = ApiValidation.Respond);
@@ -208,6 +209,7 @@ public static class HubSetup
         app.UseExceptionHandler("/fehler/500");
         app.UseStatusCodePagesWithReExecute("/fehler/{0}");
         app.UseMiddleware<RequestLimits>();
+        app.UseMiddleware<InputGuard>();
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseMiddleware<DatabaseOutageMiddleware>();

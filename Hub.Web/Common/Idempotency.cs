@@ -11,7 +11,9 @@ namespace Hub.Web.Common;
 /// <summary>
 /// A write that carries an idempotency key (the form's hidden field, or the API's Idempotency-Key header) runs once per
 /// user and key: a repeat gets the first answer (the same redirect, the same 201 and body), a repeat that arrives while
-/// the first is still running waits for it. A refused request (4xx) frees the key, so the user can correct and resend.
+/// the first is still running waits for it. A refused request (4xx) frees the key, so the user can correct and resend;
+/// a request whose work committed never frees it. The same key with another request (method, path or body,
+/// <see cref="RequestFingerprint"/>) is 422 idempotency_key_reused.
 /// </summary>
 public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOptions<JsonOptions> json, ApiProblems problems) : IAsyncActionFilter
 {
@@ -28,6 +30,14 @@ public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOp
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
+        // An error page re-executed for a refused request (InputGuard's 400, a 413) is no write of its own.
+        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+            || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            await next();
+            return;
+        }
+
         var key = KeyOf(http.Request);
         if (key is null || http.Request.Method is not ("POST" or "PUT" or "PATCH") || CurrentActor.UserId(http.User) is not { } userId)
         {
@@ -42,10 +52,11 @@ public sealed class IdempotencyFilter(IIdempotencyStore store, IClock clock, IOp
         }
 
         var path = http.Request.Path.Value ?? "";
+        var fingerprint = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
         var deadline = DateTimeOffset.UtcNow + _wait;
         while (true)
         {
-            var (claim, answer) = await store.ClaimAsync(userId, key, http.Request.Method, path, clock.UtcNow, http.RequestAborted);
+            var (claim, answer) = await store.ClaimAsync(userId, key, http.Request.Method, path, fingerprint, clock.UtcNow, http.RequestAborted);
             switch (claim)
             {
                 case IdempotencyClaim.First:

@@ -1,6 +1,9 @@
 namespace Hub.Web.Common;
 
-/// <summary>Refuses bodies over the documented limit with 413 before anything reads them.</summary>
+/// <summary>
+/// Refuses bodies over the documented limit with 413: a declared length before anything reads the body, a chunked body
+/// (no length) as soon as it is read past the limit (<see cref="LengthLimitedStream"/>).
+/// </summary>
 public sealed class RequestLimits(RequestDelegate next, IConfiguration config)
 {
     /// <summary>1 MiB: a long Markdown description is a few hundred kB; anything larger is a mistake or an attack.</summary>
@@ -17,6 +20,10 @@ public sealed class RequestLimits(RequestDelegate next, IConfiguration config)
             return Task.CompletedTask;
         }
 
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } kestrel)
+            kestrel.MaxRequestBodySize = _max;
+        if (context.Request.ContentLength is null && context.Request.Body != Stream.Null)
+            context.Request.Body = new LengthLimitedStream(context.Request.Body, _max);
         return next(context);
     }
 }

@@ -304,13 +304,13 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
     public async Task EveryTable_HasRowLevelSecurity_UnlessListedWithItsReason()
     {
         // Without policies, and why: the directory every signed-in user reads, authentication infrastructure read before
-        // anyone is signed in, the public catalogue, aggregates, the migration journal (not granted to hub_app at all).
+        // anyone is signed in, the public catalogue, aggregates, the migration journals (not granted to hub_app at all).
         string[] directory = ["organizations", "cooperations", "cooperation_members", "cooperation_coordinators", "memberships", "observers"];
         string[] authentication = ["users", "sessions", "api_tokens", "data_protection_keys"];
         string[] catalogue = ["catalog_themenfelder", "catalog_lebenslagen", "catalog_services", "catalog_leika"];
         // Maintained aggregates (0013, 0015): written only by triggers, read only for authorized dashboards.
         string[] aggregates = ["progress_live_counts", "adoption_counts", "adoption_month_counts"];
-        var unprotected = directory.Concat(authentication).Concat(catalogue).Concat(aggregates).Append("schema_migrations").ToHashSet();
+        var unprotected = directory.Concat(authentication).Concat(catalogue).Concat(aggregates).Append("schema_migrations").Append("schema_repeatables").ToHashSet();
         await using var conn = await db.DataSource.OpenConnectionAsync();
         var tables = (await conn.QueryAsync<(string Name, bool Rls)>(
             "select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r' and n.nspname = 'public'")).ToList();
@@ -318,5 +318,10 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         Assert.Empty(tables.Where(t => !t.Rls && !unprotected.Contains(t.Name)).Select(t => t.Name));
         Assert.Empty(tables.Where(t => t.Rls && unprotected.Contains(t.Name)).Select(t => t.Name));
         Assert.Contains(tables, t => t.Name == "drafts" && t.Rls);
+        foreach (var journal in new[] { "schema_migrations", "schema_repeatables" })
+        {
+            Assert.False(await conn.ExecuteScalarAsync<bool>(
+                "select has_table_privilege('hub_app', @journal, 'select') or has_table_privilege('hub_app', @journal, 'insert,update,delete')", new { journal }), journal);
+        }
     }
 }

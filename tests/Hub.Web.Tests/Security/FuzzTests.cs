@@ -41,6 +41,17 @@ public sealed class FuzzTests(HubWebFactory app, ITestOutputHelper output) : ICl
         yield return ("control characters and lone surrogates", () => Json("{\"title\":\"\\u0000\\u001f\\ud800\",\"body\":\"\\udfff\\u0007\",\"verdict\":\"\\u0000\"}"));
         yield return ("empty", () => Json(""));
         yield return ("form instead of JSON", () => new FormUrlEncodedContent(new Dictionary<string, string> { ["title"] = "x" }));
+        yield return ("a form with 1,100 fields", () => new FormUrlEncodedContent(Enumerable.Range(0, 1_100).ToDictionary(i => "f" + i, _ => "x")));
+        yield return ("chunked, past the body limit", () => new StreamContent(new UnsizedStream(Encoding.UTF8.GetBytes("{\"body\":\"" + new string('x', 2 * 1024 * 1024))))
+        {
+            Headers = { { "Content-Type", "application/json" } },
+        });
+        yield return ("Markdown nested past the parser's limit", () => Json(
+            "{\"title\":\"t\",\"body\":\"" + new string('>', 2_000) + " x\",\"notes\":\"" + string.Concat(Enumerable.Repeat("[a](", 5_000)) + "\",\"reason\":\"" + new string('*', 5_000) + "\"}"));
+        yield return ("NUL and control characters in every field", () => Json(
+            "{\"title\":\"a\\u0000\",\"body\":\"\\u0002b\\u0003\",\"reason\":\"\\u0000\",\"notes\":\"\\u001b\",\"email\":\"a\\u0000@b.de\",\"q\":\"\\u0000\"}"));
+        yield return ("non-ASCII in every string", () => Json(
+            "{\"title\":\"Ärger „über“ 𝔘\",\"body\":\"ß\",\"reason\":\"é\",\"notes\":\"ñ\",\"email\":\"jürgen@bürger.de\",\"verdict\":\"zustimmen\",\"status\":\"löschen\"}"));
     }
 
     private static string Fill(string pattern, Guid draft) => System.Text.RegularExpressions.Regex.Replace(pattern, @"\{([^}:]+)(:[^}]*)?\}", m => m.Groups[1].Value switch
@@ -81,7 +92,9 @@ public sealed class FuzzTests(HubWebFactory app, ITestOutputHelper output) : ICl
                 {
                     foreach (var client in clients)
                     {
-                        var query = method is "GET" ? "?page=-1&pageSize=99999999999&q=" + Uri.EscapeDataString(new string('ä', 3000)) + "&from=x&to=%FF&status=%00" : "";
+                        var query = method is not "GET" ? ""
+                            : (requests % 2 == 0 ? "?page=-1&pageSize=99999999999&q=" + Uri.EscapeDataString(new string('ä', 3000)) + "&from=x&to=%FF&status=%00"
+                               : "?page=2147483647&pageSize=200&q=%00%01&land=%C3%BC&returnUrl=/entw%C3%BCrfe");
                         using var request = new HttpRequestMessage(new HttpMethod(method), path + query) { Content = method is "GET" ? null : body() };
                         using var response = await client.SendAsync(request);
                         requests++;

@@ -118,4 +118,27 @@ public sealed class NoLostWritesTests(HubWebFactory app, ITestOutputHelper outpu
         Assert.Equal(HttpStatusCode.Created, (await partner.SendAsync(Comment("Von Bensheim"))).StatusCode);
         Assert.Equal(2, await app.Data.CountAsync("comments", "draft_id = @draft", new { draft }));
     }
+
+    [Fact]
+    public async Task ApiIdempotencyKey_SameRouteOtherBody_Is422AndTheFirstSaveStands()
+    {
+        // Attack finding 12: the second save with the key replayed the first answer and was silently lost.
+        var (editor, draft) = await DraftApi.NewDraftAsync(app, "Ein Schlüssel, zwei Texte");
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Save(string body) => new(HttpMethod.Put, $"/api/v1/drafts/{draft}")
+        {
+            Content = JsonContent.Create(new { title = "Ein Schlüssel, zwei Texte", body, baseRevision = 1 }),
+            Headers = { { IdempotencyFilter.Header, key } },
+        };
+
+        var first = await editor.SendAsync(Save("Erster Text"));
+        var repeat = await editor.SendAsync(Save("Erster Text"));
+        var other = await editor.SendAsync(Save("Zweiter Text"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await repeat.Content.ReadAsStringAsync());
+        Assert.Equal("idempotency_key_reused", (await Problem.ReadAsync(other, HttpStatusCode.UnprocessableEntity)).Code);
+        Assert.Equal(2, await app.Data.CountAsync("draft_revisions", "draft_id = @draft", new { draft }));
+        Assert.Equal(1, await app.Data.CountAsync("draft_revisions", "draft_id = @draft and body = 'Erster Text'", new { draft }));
+    }
 }
