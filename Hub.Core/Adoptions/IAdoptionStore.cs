@@ -1,4 +1,4 @@
-using Hub.Core.Audit;
+using Hub.Core.Common;
 
 namespace Hub.Core.Adoptions;
 
@@ -12,9 +12,12 @@ public interface IAdoptionStore
     /// <summary>Every adoption of any release of one service (draft), for the release page.</summary>
     Task<IReadOnlyList<Adoption>> ListForServiceAsync(Guid draftId, CancellationToken ct);
 
-    /// <summary>False when the organization already adopted this service.</summary>
-    Task<bool> InsertAsync(NewAdoption adoption, Hub.Core.Audit.AuditEvent audit, CancellationToken ct);
+    /// <summary>Writes the adoption and its audit event; false (nothing written) when the organization already adopted this service.</summary>
+    Task<bool> InsertAsync(AdoptionInsert insert, CancellationToken ct);
 
-    /// <summary>Applies the change only if the row is still at <paramref name="expectedRowVersion"/> (else false, nothing written).</summary>
-    Task<bool> UpdateAsync(Guid id, int expectedRowVersion, AdoptionChange change, AuditEvent audit, CancellationToken ct);
+    /// <summary>An adoption and the partners of its organization, to decide on a change (null when missing or hidden).</summary>
+    Task<AdoptionState?> ReadStateAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The same, with the adoption locked until the transaction ends; committing writes the change and its audit event.</summary>
+    Task<ILocked<AdoptionState, AdoptionUpdate>> LockAsync(Guid id, CancellationToken ct);
 }

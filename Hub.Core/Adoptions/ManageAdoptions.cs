@@ -1,4 +1,3 @@
-using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Releases;
 using Hub.Core.Tenancy;
@@ -13,25 +12,14 @@ namespace Hub.Core.Adoptions;
 public sealed class ManageAdoptions(
     IAdoptionStore adoptions, IReleaseStore releases, IOrganizationStore organizations, ICooperationStore cooperations, IMarkdown markdown, IClock clock)
 {
-    public const int NotesMax = 20_000;
+    public const int NotesMax = AdoptionDecider.NotesMax;
 
-    private static readonly Dictionary<AdoptionStatus, AdoptionStatus[]> _next = new()
-    {
-        [AdoptionStatus.Planned] = [AdoptionStatus.InProgress, AdoptionStatus.Live, AdoptionStatus.Dropped],
-        [AdoptionStatus.InProgress] = [AdoptionStatus.Planned, AdoptionStatus.Live, AdoptionStatus.Dropped],
-        [AdoptionStatus.Live] = [AdoptionStatus.InProgress, AdoptionStatus.Dropped],
-        [AdoptionStatus.Dropped] = [AdoptionStatus.Planned],
-    };
+    public static bool MayMove(AdoptionStatus from, AdoptionStatus to) => AdoptionDecider.MayMove(from, to);
 
-    public static bool MayMove(AdoptionStatus from, AdoptionStatus to) => from == to || _next[from].Contains(to);
+    public static bool MayEdit(Actor actor, Guid organizationId) => AdoptionDecider.MayEdit(actor, organizationId);
 
-    public static bool MayEdit(Actor actor, Guid organizationId) => OrganizationVisibility.CanEdit(actor, organizationId);
-
-    public async Task<Result<Adoption>> GetAsync(Actor actor, Guid id, CancellationToken ct)
-    {
-        var adoption = await adoptions.GetAsync(id, ct);
-        return adoption is not null && await CanSeeAsync(actor, adoption, ct) ? adoption : NotFound.Instance;
-    }
+    public async Task<Result<Adoption>> GetAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await adoptions.ReadStateAsync(id, ct) is { } state && AdoptionDecider.CanSee(actor, state) ? state.Adoption : NotFound.Instance;
 
     public async Task<Result<IReadOnlyList<Adoption>>> ListAsync(Actor actor, Guid organizationId, CancellationToken ct)
     {
@@ -62,105 +50,32 @@ public sealed class ManageAdoptions(
 
     public async Task<Result<Adoption>> AdoptAsync(Actor actor, Guid? releaseId, Guid? organizationId, CancellationToken ct)
     {
-        var v = new FieldValidator();
-        if (releaseId is null)
-            v.Add("releaseId", FieldValidator.RequiredMessage);
-        if (organizationId is null)
-            v.Add("organizationId", FieldValidator.RequiredMessage);
-        if (v.HasErrors)
-            return v.ToError();
-        var release = await releases.GetAsync(releaseId!.Value, ct);
-        if (release is null)
-            return NotFound.Instance;
-        if (!MayEdit(actor, organizationId!.Value))
-            return new Forbidden("not_an_editor", new ErrorMessage("Nachnutzen können Bearbeiterinnen und Bearbeiter der eigenen Organisation."));
-        if (release.OwnerOrganizationId == organizationId)
-            return ValidationFailed.For("organizationId", new ErrorMessage("Ihre Organisation ist für diesen Dienst federführend."));
-        if (release.Status != ReleaseStatus.Active)
-            return ChangeRelease.IllegalTransition(release.Status);
-
-        var adoption = new NewAdoption(Ids.New(), organizationId.Value, release.DraftId, release.Id, actor.UserId, clock.UtcNow);
-        var audit = AuditEvent.Create(adoption.At, actor, organizationId, "adoption", adoption.Id, "adopted",
-            after: new { status = AdoptionStatus.Planned.ToCode(), releaseId = release.Id, version = release.Version.ToString(), release.Title });
-        if (!await adoptions.InsertAsync(adoption, audit, ct))
-            return new Conflict("already_adopted", new ErrorMessage("Ihre Organisation nutzt diesen Dienst bereits nach."));
-        return (await adoptions.GetAsync(adoption.Id, ct))!;
+        // Adopting changes no existing row, so nothing is locked; the unique index (organization, service) answers when two adopt at once.
+        var release = releaseId is { } r && organizationId is not null ? await releases.GetAsync(r, ct) : null;
+        var decided = AdoptionDecider.Adopt(release, new AdoptCommand(releaseId, organizationId), actor, clock);
+        if (!decided.IsSuccess)
+            return decided.Error;
+        if (!await adoptions.InsertAsync(decided.Value, ct))
+            return AdoptionDecider.AlreadyAdopted;
+        return (await adoptions.GetAsync(decided.Value.Adoption.Id, ct))!;
     }
 
-    public async Task<Result<Adoption>> ChangeAsync(
+    public Task<Result<Adoption>> ChangeAsync(
         Actor actor, Guid id, string? status, string? notes, DateOnly? plannedFor, DateOnly? liveSince, int? baseRowVersion, CancellationToken ct)
     {
-        var found = await EditableAsync(actor, id, ct);
-        if (!found.IsSuccess)
-            return found;
-        var current = found.Value;
-        var v = new FieldValidator().MaxLength("notes", notes, NotesMax).Markdown("notes", notes, markdown);
-        var next = current.Status;
-        if (status is not null && !AdoptionCodes.TryParse(status, out next))
-            v.Add("status", "Erlaubt sind planned, in_progress, live und dropped.");
-        if (v.HasErrors)
-            return v.ToError();
-        if (!MayMove(current.Status, next))
-            return IllegalTransition(current.Status);
-        if ((baseRowVersion ?? current.RowVersion) != current.RowVersion)
-            return Stale(current.RowVersion);
-
-        var now = clock.UtcNow;
-        var live = next == AdoptionStatus.Live ? liveSince ?? current.LiveSince ?? DateOnly.FromDateTime(now.UtcDateTime) : liveSince ?? current.LiveSince;
-        var text = notes is null ? current.Notes : notes.Trim();
-        var change = new AdoptionChange(next, plannedFor ?? current.PlannedFor, live, text, notes is null ? current.NotesHtml : markdown.ToSafeHtml(text),
-            current.ReleaseId, now);
-        var audit = AuditEvent.Create(now, actor, current.OrganizationId, "adoption", id, "adoption_changed",
-            before: new { status = current.Status.ToCode(), current.RowVersion }, after: new { status = next.ToCode(), liveSince = live, notesChanged = notes is not null });
-        return await SaveAsync(id, current.RowVersion, change, audit, ct);
+        var command = new ChangeAdoptionCommand(status, notes, plannedFor, liveSince, baseRowVersion);
+        return DecideAsync(id, state => AdoptionDecider.Change(state, command, actor, markdown, clock), ct);
     }
 
     public async Task<Result<Adoption>> UpgradeAsync(Actor actor, Guid id, Guid? releaseId, int? baseRowVersion, CancellationToken ct)
     {
-        var found = await EditableAsync(actor, id, ct);
-        if (!found.IsSuccess)
-            return found;
-        var current = found.Value;
         var target = releaseId is { } r ? await releases.GetAsync(r, ct) : null;
-        if (target is null || target.DraftId != current.DraftId || target.Version <= current.Version)
-            return ValidationFailed.For("releaseId", new ErrorMessage("Bitte wählen Sie eine neuere Freigabe desselben Dienstes."));
-        if (target.Status != ReleaseStatus.Active)
-            return ChangeRelease.IllegalTransition(target.Status);
-        if ((baseRowVersion ?? current.RowVersion) != current.RowVersion)
-            return Stale(current.RowVersion);
-
-        var now = clock.UtcNow;
-        var change = new AdoptionChange(current.Status, current.PlannedFor, current.LiveSince, current.Notes, current.NotesHtml, target.Id, now);
-        var audit = AuditEvent.Create(now, actor, current.OrganizationId, "adoption", id, "upgraded",
-            before: new { version = current.Version.ToString(), releaseId = current.ReleaseId }, after: new { version = target.Version.ToString(), releaseId = target.Id });
-        return await SaveAsync(id, current.RowVersion, change, audit, ct);
+        return await DecideAsync(id, state => AdoptionDecider.Upgrade(state, target, new UpgradeCommand(releaseId, baseRowVersion), actor, clock), ct);
     }
 
-    private async Task<Result<Adoption>> EditableAsync(Actor actor, Guid id, CancellationToken ct)
+    private async Task<Result<Adoption>> DecideAsync(Guid id, Func<AdoptionState?, Result<AdoptionUpdate>> decide, CancellationToken ct)
     {
-        var found = await GetAsync(actor, id, ct);
-        if (!found.IsSuccess)
-            return found;
-        return MayEdit(actor, found.Value.OrganizationId)
-            ? found
-            : new Forbidden("not_an_editor", new ErrorMessage("Nachnutzungen ändern Bearbeiterinnen und Bearbeiter der nachnutzenden Organisation."));
+        var changed = await StateChange.DecideAsync(c => adoptions.ReadStateAsync(id, c), c => adoptions.LockAsync(id, c), decide, ct);
+        return changed.IsSuccess ? (await adoptions.GetAsync(id, ct))! : changed.Error;
     }
-
-    private async Task<Result<Adoption>> SaveAsync(Guid id, int rowVersion, AdoptionChange change, AuditEvent audit, CancellationToken ct)
-    {
-        if (!await adoptions.UpdateAsync(id, rowVersion, change, audit, ct))
-            return Stale((await adoptions.GetAsync(id, ct))!.RowVersion);
-        return (await adoptions.GetAsync(id, ct))!;
-    }
-
-    private async Task<bool> CanSeeAsync(Actor actor, Adoption adoption, CancellationToken ct) =>
-        OrganizationVisibility.CanSee(actor, adoption.OrganizationId, adoption.OrganizationLandCode, await cooperations.PartnersOfAsync(adoption.OrganizationId, ct));
-
-    public static Conflict IllegalTransition(AdoptionStatus current) => Conflict.IllegalTransition(current.Label(), current.ToCode());
-
-    private static Conflict Stale(int current) =>
-        new("stale_adoption", new ErrorMessage("Die Nachnutzung wurde inzwischen geändert. Nichts wurde überschrieben; bitte laden Sie neu."))
-        {
-            Details = new Dictionary<string, object> { ["currentRowVersion"] = current },
-        };
 }

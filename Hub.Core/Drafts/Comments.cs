@@ -1,4 +1,3 @@
-using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Tenancy;
 
@@ -43,17 +42,23 @@ public interface ICommentStore
 
     Task<CommentEntry?> GetAsync(Guid id, CancellationToken ct);
 
-    /// <summary>Writes the comment, its audit event and the notifications in one transaction.</summary>
-    Task AddAsync(NewComment comment, Guid ownerOrganizationId, AuditEvent audit, CancellationToken ct);
+    /// <summary>The thread the comment belongs to: its first comment and every reply (empty when there is no such comment).</summary>
+    Task<IReadOnlyList<CommentEntry>> ListThreadAsync(Guid commentId, CancellationToken ct);
 
-    /// <summary>Marks the thread resolved unless somebody already did (then false, nothing written).</summary>
-    Task<bool> ResolveAsync(Guid id, Guid userId, DateTimeOffset at, AuditEvent audit, CancellationToken ct);
+    /// <summary>Writes the comment, its audit event and the notifications in one transaction.</summary>
+    Task AddAsync(CommentAdd add, CancellationToken ct);
+
+    /// <summary>A thread's first comment and its draft, to decide on resolving it (null when there is no such comment).</summary>
+    Task<ResolveState?> ReadForResolveAsync(Guid commentId, CancellationToken ct);
+
+    /// <summary>The same, with the comment locked until the transaction ends; committing marks the thread resolved with the audit event.</summary>
+    Task<ILocked<ResolveState, CommentResolve>> LockForResolveAsync(Guid commentId, CancellationToken ct);
 }
 
 /// <summary>Discussion on a draft: threaded Markdown comments, optionally anchored to a section of a revision, resolvable.</summary>
 public sealed class DraftComments(IDraftStore drafts, ICommentStore comments, IMarkdown markdown, IClock clock)
 {
-    public const int BodyMax = 20_000;
+    public const int BodyMax = CommentDecider.BodyMax;
 
     public async Task<Result<IReadOnlyList<CommentThread>>> ListAsync(Actor actor, Guid draftId, CancellationToken ct)
     {
@@ -66,67 +71,25 @@ public sealed class DraftComments(IDraftStore drafts, ICommentStore comments, IM
     public async Task<Result<CommentEntry>> AddAsync(Actor actor, Guid draftId, string? body, int? revision, string? anchor, Guid? parentId, CancellationToken ct)
     {
         var draft = await drafts.GetAsync(draftId, ct);
-        if (draft is null)
-            return NotFound.Instance;
-        var access = DraftAccess.For(actor, draft.Snapshot);
-        if (!access.CanSee)
-            return NotFound.Instance;
-        if (!access.CanComment)
-            return new Forbidden("not_a_participant", new ErrorMessage("Kommentieren können die Organisationen des Verbunds und seine Koordination."));
-        if (draft.Summary.Status == DraftStatus.Withdrawn)
-            return DraftLifecycle.IllegalTransition(draft.Summary.Status);
+        IReadOnlyCollection<string>? headings = null;
+        if (draft is not null && (revision is null || (revision >= 1 && revision <= draft.Summary.CurrentRevision))
+            && await ReadDraft.RevisionOfAsync(drafts, draft, revision ?? draft.Summary.CurrentRevision, ct) is { } content)
+            headings = markdown.Headings(content.Body).Select(h => h.Id).ToList();
+        var thread = parentId is { } p ? await comments.ListThreadAsync(p, ct) : [];
 
-        var v = new FieldValidator().Required("body", body, BodyMax).Markdown("body", body, markdown).MaxLength("anchor", anchor, 200);
-        var onRevision = revision ?? draft.Summary.CurrentRevision;
-        DraftRevision? content = null;
-        if (revision is not null && (revision < 1 || revision > draft.Summary.CurrentRevision))
-            v.Add("revision", "Diese Fassung gibt es nicht.");
-        else
-            content = await ReadDraft.RevisionOfAsync(drafts, draft, onRevision, ct);
-        anchor = FieldValidator.Trim(anchor);
-        if (anchor is not null && content is not null && markdown.Headings(content.Body).All(h => h.Id != anchor))
-            v.Add("anchor", "Diesen Abschnitt gibt es in Fassung {0} nicht.", onRevision);
-
-        Guid? threadId = null;
-        if (parentId is { } p)
-        {
-            var parent = await comments.GetAsync(p, ct);
-            if (parent is null || parent.DraftId != draftId)
-                v.Add("parentId", "Diesen Kommentar gibt es zu diesem Entwurf nicht.");
-            else
-                threadId = parent.ParentId ?? parent.Id;
-        }
-
-        if (v.HasErrors)
-            return v.ToError();
-        if (threadId is { } t && await comments.GetAsync(t, ct) is { ResolvedAt: not null })
-            return new Conflict("thread_resolved", new ErrorMessage("Diese Diskussion ist bereits erledigt."));
-
-        var comment = new NewComment(Ids.New(), draftId, onRevision, anchor, threadId, actor.UserId, access.SpeaksFor, body!.Trim(),
-            markdown.ToSafeHtml(body), clock.UtcNow);
-        var audit = AuditEvent.Create(comment.At, actor, access.SpeaksFor, "draft", draftId, threadId is null ? "commented" : "replied",
-            after: new { commentId = comment.Id, revision = onRevision, anchor, parentId = threadId });
-        await comments.AddAsync(comment, draft.Summary.OwnerOrganizationId, audit, ct);
-        return (await comments.GetAsync(comment.Id, ct))!;
+        // A new comment changes no existing row, so nothing is locked: what is decided on is read, then written.
+        var decided = CommentDecider.Add(new CommentState(draft, headings, thread), new AddCommentCommand(body, revision, anchor, parentId), actor, markdown, clock);
+        if (!decided.IsSuccess)
+            return decided.Error;
+        await comments.AddAsync(decided.Value, ct);
+        return (await comments.GetAsync(decided.Value.Comment.Id, ct))!;
     }
 
     public async Task<Result<CommentEntry>> ResolveAsync(Actor actor, Guid commentId, CancellationToken ct)
     {
-        var comment = await comments.GetAsync(commentId, ct);
-        if (comment is null)
-            return NotFound.Instance;
-        var draft = await drafts.GetAsync(comment.DraftId, ct);
-        var access = draft is null ? null : DraftAccess.For(actor, draft.Snapshot);
-        if (access is not { CanSee: true })
-            return NotFound.Instance;
-        if (comment.ParentId is not null)
-            return ValidationFailed.For("id", new ErrorMessage("Erledigt wird eine ganze Diskussion: bitte den ersten Kommentar wählen."));
-        if (!access.CanResolve(comment.AuthorUserId, actor))
-            return new Forbidden("not_allowed_to_resolve", new ErrorMessage("Erledigen können die Verfasserin oder der Verfasser, die federführende Organisation und die Koordination."));
-        var at = clock.UtcNow;
-        var audit = AuditEvent.Create(at, actor, access.SpeaksFor, "draft", comment.DraftId, "comment_resolved", after: new { commentId });
-        if (!await comments.ResolveAsync(commentId, actor.UserId, at, audit, ct))
-            return new Conflict("already_resolved", new ErrorMessage("Diese Diskussion ist bereits erledigt."));
-        return (await comments.GetAsync(commentId, ct))!;
+        var resolved = await StateChange.DecideAsync(
+            c => comments.ReadForResolveAsync(commentId, c), c => comments.LockForResolveAsync(commentId, c),
+            state => CommentDecider.Resolve(state, actor, clock), ct);
+        return resolved.IsSuccess ? (await comments.GetAsync(commentId, ct))! : resolved.Error;
     }
 }

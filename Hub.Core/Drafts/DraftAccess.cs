@@ -30,12 +30,12 @@ public sealed record DraftAccess(
         var reviewing = actor.Memberships
             .Where(m => m.OrganizationId != draft.OwnerOrganizationId
                 && draft.CooperationMemberIds.Contains(m.OrganizationId)
-                && m.Role is MembershipRole.Reviewer or MembershipRole.Admin)
+                && Roles.Reviewing.Contains(m.Role))
             .Select(m => m.OrganizationId)
             .ToList();
         return new DraftAccess(
             memberOfCooperation || isCoordinator || isObserver,
-            ownerRole is MembershipRole.Editor or MembershipRole.Admin,
+            Roles.Editing.Contains(ownerRole),
             isCoordinator,
             isObserver,
             reviewing,

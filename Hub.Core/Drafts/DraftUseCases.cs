@@ -18,7 +18,7 @@ public sealed class CreateDraft(IDraftStore drafts, ICooperationStore cooperatio
         await catalog.CheckAsync(v, content.CatalogServiceIds, ct);
         if (v.HasErrors)
             return v.ToError();
-        if (actor.RoleIn(organizationId!.Value) is not (MembershipRole.Editor or MembershipRole.Admin))
+        if (!Roles.Editing.HeldBy(actor, organizationId!.Value))
             return new Forbidden("not_an_editor", new ErrorMessage("Entwürfe legen Bearbeiterinnen und Bearbeiter der eigenen Organisation an."));
         var cooperation = await cooperations.GetAsync(cooperationId!.Value, ct);
         if (cooperation is null || cooperation.Members.All(m => m.OrganizationId != organizationId))
@@ -91,8 +91,11 @@ public sealed class ReadDraft(IDraftStore drafts)
     }
 }
 
-/// <summary>Every change of a draft after its creation goes through here and then through the lifecycle in the store.</summary>
-public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMarkdown markdown)
+/// <summary>
+/// Every change of a draft after its creation: checked input, then decided by <see cref="DraftChanges"/> on the state the
+/// store locked, and written by the store as decided.
+/// </summary>
+public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMarkdown markdown, IClock clock)
 {
     public const int TextMax = 50_000;
 
@@ -105,15 +108,15 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
         if (v.HasErrors)
             return v.ToError();
         var normalized = content.Normalized();
-        return await drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Edit, baseRevision),
+        return await TransitionAsync(actor, id, new DraftCommand(DraftAction.Edit, baseRevision),
             new TransitionPayload(normalized, markdown.ToSafeHtml(normalized.Body)), ct);
     }
 
     public Task<Result<TransitionOutcome>> SubmitAsync(Actor actor, Guid id, int? revision, CancellationToken ct) =>
-        drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Submit, revision), new TransitionPayload(), ct);
+        TransitionAsync(actor, id, new DraftCommand(DraftAction.Submit, revision), new TransitionPayload(), ct);
 
     public Task<Result<TransitionOutcome>> RecallAsync(Actor actor, Guid id, CancellationToken ct) =>
-        drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Recall), new TransitionPayload(), ct);
+        TransitionAsync(actor, id, new DraftCommand(DraftAction.Recall), new TransitionPayload(), ct);
 
     public Task<Result<TransitionOutcome>> ReviewAsync(Actor actor, Guid id, Guid? organizationId, string? verdict, string? body, CancellationToken ct)
     {
@@ -130,7 +133,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
             ReviewVerdict.RequestChanges => DraftAction.RequestChanges,
             _ => DraftAction.Comment,
         };
-        return drafts.TransitionAsync(id, actor, new DraftCommand(action, ActingOrganizationId: organizationId),
+        return TransitionAsync(actor, id, new DraftCommand(action, ActingOrganizationId: organizationId),
             new TransitionPayload(Text: body?.Trim() ?? "", TextHtml: markdown.ToSafeHtml(body)), ct);
     }
 
@@ -139,7 +142,7 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
         var v = new FieldValidator().MaxLength("notes", notes, TextMax).Markdown("notes", notes, markdown);
         if (v.HasErrors)
             return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
-        return drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Release, Breaking: breaking),
+        return TransitionAsync(actor, id, new DraftCommand(DraftAction.Release, Breaking: breaking),
             new TransitionPayload(Text: notes?.Trim() ?? "", TextHtml: markdown.ToSafeHtml(notes)), ct);
     }
 
@@ -148,6 +151,12 @@ public sealed class ChangeDraft(IDraftStore drafts, ICatalogStore catalog, IMark
         var v = new FieldValidator().Required("reason", reason, 2000);
         if (v.HasErrors)
             return Task.FromResult(Result<TransitionOutcome>.Fail(v.ToError()));
-        return drafts.TransitionAsync(id, actor, new DraftCommand(DraftAction.Withdraw), new TransitionPayload(Text: reason!.Trim()), ct);
+        return TransitionAsync(actor, id, new DraftCommand(DraftAction.Withdraw), new TransitionPayload(Text: reason!.Trim()), ct);
+    }
+
+    private async Task<Result<TransitionOutcome>> TransitionAsync(Actor actor, Guid id, DraftCommand command, TransitionPayload payload, CancellationToken ct)
+    {
+        var changed = await StateChange.DecideLockedAsync(c => drafts.LockAsync(id, c), state => DraftChanges.Decide(state, command, payload, actor, clock), ct);
+        return changed.IsSuccess ? changed.Value.Outcome : changed.Error;
     }
 }

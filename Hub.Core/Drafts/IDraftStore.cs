@@ -32,8 +32,9 @@ public interface IDraftStore
     Task<IReadOnlyList<ReviewEntry>> ListReviewsAsync(Guid id, CancellationToken ct);
 
     /// <summary>
-    /// Atomically: lock the draft, load its snapshot, ask <see cref="DraftLifecycle"/>, write what the decision
-    /// says with an audit event, commit. A refused command writes nothing.
+    /// The draft's state for a lifecycle command, with its row locked until the transaction ends (concurrent commands on
+    /// one draft are decided one after the other); committing writes what <see cref="DraftChanges"/> decided. Null state
+    /// when the draft does not exist or is hidden from the actor.
     /// </summary>
-    Task<Result<TransitionOutcome>> TransitionAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct);
+    Task<ILocked<DraftState, DraftChange>> LockAsync(Guid id, CancellationToken ct);
 }

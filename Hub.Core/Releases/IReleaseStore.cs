@@ -1,4 +1,3 @@
-using Hub.Core.Audit;
 using Hub.Core.Common;
 
 namespace Hub.Core.Releases;
@@ -14,11 +13,12 @@ public interface IReleaseStore
 
     Task<ReleaseDetails?> GetDetailsAsync(Guid id, CancellationToken ct);
 
+    /// <summary>A release and what a change of its status is decided on (null when there is no such release).</summary>
+    Task<ReleaseState?> ReadStateAsync(Guid id, Guid? successorId, CancellationToken ct);
+
     /// <summary>
-    /// Moves the release to <paramref name="to"/> only if it is still in one of <paramref name="from"/> (checked in the
-    /// UPDATE itself, so two concurrent changes cannot both win), with the audit event and notifications; else null.
+    /// The same, with the service's draft row and then the release locked until the transaction ends (so two concurrent
+    /// changes are decided one after the other); committing writes the status, the audit event and the notifications.
     /// </summary>
-    Task<ReleaseInfo?> ChangeStatusAsync(
-        Guid id, ReleaseStatus[] from, ReleaseStatus to, string reason, Guid? successorId, Guid userId, DateTimeOffset at, Func<ReleaseInfo, AuditEvent> audit,
-        CancellationToken ct);
+    Task<ILocked<ReleaseState, ReleaseChange>> LockAsync(Guid id, Guid? successorId, CancellationToken ct);
 }

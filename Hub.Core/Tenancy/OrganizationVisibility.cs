@@ -20,5 +20,5 @@ public static class OrganizationVisibility
     }
 
     /// <summary>Only the organization's editors and admins write its progress.</summary>
-    public static bool CanEdit(Actor actor, Guid organizationId) => actor.RoleIn(organizationId) is MembershipRole.Editor or MembershipRole.Admin;
+    public static bool CanEdit(Actor actor, Guid organizationId) => Roles.Editing.HeldBy(actor, organizationId);
 }

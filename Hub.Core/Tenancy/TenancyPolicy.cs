@@ -4,7 +4,7 @@ namespace Hub.Core.Tenancy;
 public static class TenancyPolicy
 {
     public static bool CanManageMembers(Actor actor, Guid organizationId) =>
-        actor.IsPlatformAdmin || actor.RoleIn(organizationId) == MembershipRole.Admin;
+        actor.IsPlatformAdmin || Roles.Administering.HeldBy(actor, organizationId);
 
     /// <summary>
     /// An organization keeps an admin: the user may get <paramref name="role"/> (null: leave the organization) unless
@@ -12,7 +12,7 @@ public static class TenancyPolicy
     /// writes the change (two admins leaving at once cannot both pass).
     /// </summary>
     public static bool KeepsAnAdmin(IReadOnlyCollection<Guid> admins, Guid userId, MembershipRole? role) =>
-        role == MembershipRole.Admin || !admins.Contains(userId) || admins.Count > 1;
+        Roles.Administering.Contains(role) || !admins.Contains(userId) || admins.Count > 1;
 
     public static bool CanCreateOrganizations(Actor actor) => actor.IsPlatformAdmin;
 

@@ -1,9 +1,10 @@
 using Dapper;
 using Hub.Core.Adoptions;
-using Hub.Core.Audit;
+using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Releases;
 using Hub.Data.Common;
+using Hub.Data.Tenancy;
 using Npgsql;
 
 namespace Hub.Data.Adoptions;
@@ -58,27 +59,41 @@ public sealed class AdoptionStore(HubDb db) : IAdoptionStore
         where i.status in ('not_started', 'planned', 'in_progress', 'no_solution') or excluded.status = 'live'
         """;
 
-    public async Task<bool> InsertAsync(NewAdoption adoption, AuditEvent audit, CancellationToken ct)
+    public async Task<bool> InsertAsync(AdoptionInsert insert, CancellationToken ct)
     {
         const string sql = """
             insert into adoptions (id, organization_id, draft_id, release_id, status, created_by, created_at, updated_at)
             values (@Id, @OrganizationId, @DraftId, @ReleaseId, 'planned', @CreatedBy, @At, @At)
             on conflict (organization_id, draft_id) do nothing
             """;
-        return await AuditWriter.ChangeAsync(db, sql, adoption, audit, ct, FollowStatus);
+        return await AuditWriter.ChangeAsync(db, sql, insert.Adoption, insert.Audit, ct, FollowStatus);
     }
 
-    public async Task<bool> UpdateAsync(Guid id, int expectedRowVersion, AdoptionChange change, AuditEvent audit, CancellationToken ct)
+    public async Task<AdoptionState?> ReadStateAsync(Guid id, CancellationToken ct)
     {
-        const string sql = """
-            update adoptions set status = @Status, planned_for = @PlannedFor, live_since = @LiveSince, notes = @Notes, notes_html = @NotesHtml,
-                   release_id = @ReleaseId, updated_at = @At, row_version = row_version + 1
-            where id = @Id and row_version = @expectedRowVersion
-            """;
-        return await AuditWriter.ChangeAsync(db, sql, new
+        await using var scope = await db.ReadAsync(ct);
+        return await LoadStateAsync(scope, id, forUpdate: false, ct);
+    }
+
+    public Task<ILocked<AdoptionState, AdoptionUpdate>> LockAsync(Guid id, CancellationToken ct) =>
+        Locked<AdoptionState, AdoptionUpdate>.OpenAsync(db, scope => LoadStateAsync(scope, id, forUpdate: true, ct), (scope, update, token) =>
         {
-            Id = id, expectedRowVersion, Status = change.Status.ToCode(), change.PlannedFor, change.LiveSince, change.Notes, change.NotesHtml, change.ReleaseId, change.At,
-        }, audit, ct, FollowStatus);
+            const string sql = """
+                update adoptions set status = @Status, planned_for = @PlannedFor, live_since = @LiveSince, notes = @Notes, notes_html = @NotesHtml,
+                       release_id = @ReleaseId, updated_at = @At, row_version = row_version + 1
+                where id = @Id
+                """;
+            var change = update.Change;
+            var args = new { update.Id, Status = change.Status.ToCode(), change.PlannedFor, change.LiveSince, change.Notes, change.NotesHtml, change.ReleaseId, change.At };
+            return AuditWriter.WriteAsync(scope, sql, args, update.Audit, token, then: FollowStatus);
+        }, ct);
+
+    /// <summary>The adoption and its organization's partners (who may see it); with <paramref name="forUpdate"/> the adoption stays locked.</summary>
+    private static async Task<AdoptionState?> LoadStateAsync(DbScope scope, Guid id, bool forUpdate, CancellationToken ct)
+    {
+        var sql = $"{Select} where a.id = @id {(forUpdate ? "for no key update of a" : "")}";
+        var row = await scope.Connection.QuerySingleOrDefaultAsync<AdoptionRow>(new CommandDefinition(sql, new { id }, scope.Transaction, cancellationToken: ct));
+        return row is null ? null : new AdoptionState(row.ToDomain(), await CooperationStore.PartnersOfAsync(scope, row.OrganizationId, ct));
     }
 
     private sealed class AdoptionRow

@@ -15,6 +15,15 @@ internal static class AuditWriter
     public static Task WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditEvent audit, CancellationToken ct) =>
         conn.ExecuteAsync(new CommandDefinition(InsertSql, audit, tx, cancellationToken: ct));
 
+    /// <summary>A decided change in a transaction the caller holds: its statement, what follows from it (same arguments) and its audit event.</summary>
+    public static async Task WriteAsync(DbScope scope, string sql, object args, AuditEvent audit, CancellationToken ct, string? then = null)
+    {
+        await scope.Connection.ExecuteAsync(new CommandDefinition(sql, args, scope.Transaction, cancellationToken: ct));
+        if (then is not null)
+            await scope.Connection.ExecuteAsync(new CommandDefinition(then, args, scope.Transaction, cancellationToken: ct));
+        await WriteAsync(scope.Connection, scope.Transaction, audit, ct);
+    }
+
     /// <summary>
     /// One conditional statement and its audit event in one transaction: when the statement changes no row (its WHERE
     /// no longer holds, e.g. somebody else was first), nothing is written and the answer is false. <paramref name="then"/>

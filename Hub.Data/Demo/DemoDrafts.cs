@@ -39,7 +39,7 @@ public sealed class DemoDrafts(HubDb db, IMarkdown markdown)
         var mrnReviewer = await ActorAsync("reviewer@mrn.demo", ct);
         var digital = await ActorAsync("digital@bensheim.demo", ct);
         var wetzlar = await ActorAsync("editor@wetzlar.demo", ct);
-        var change = new ChangeDraft(_drafts, new CatalogStore(db), markdown);
+        var change = new ChangeDraft(_drafts, new CatalogStore(db), markdown, new SystemClock());
 
         var urkunde = await CreateAsync(viernheim, "Viernheim", "OZG-Modellkommune Viernheim", "Urkundenanforderung Standesamt",
             "Geburts-, Ehe- und Sterbeurkunden online anfordern und bezahlen.", UrkundeBody, ["10557"], ct);

@@ -1,7 +1,8 @@
 using Dapper;
-using Hub.Core.Audit;
+using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Data.Common;
+using Hub.Data.Inbox;
 using Npgsql;
 
 namespace Hub.Data.Drafts;
@@ -34,42 +35,50 @@ public sealed class CommentStore(HubDb db) : ICommentStore
         return await conn.QuerySingleOrDefaultAsync<CommentEntry>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
     }
 
-    public async Task AddAsync(NewComment comment, Guid ownerOrganizationId, AuditEvent audit, CancellationToken ct)
+    public async Task<IReadOnlyList<CommentEntry>> ListThreadAsync(Guid commentId, CancellationToken ct)
+    {
+        const string sql = $"""
+            {Select}
+            where c.id = (select coalesce(parent_id, id) from comments where id = @commentId)
+               or c.parent_id = (select coalesce(parent_id, id) from comments where id = @commentId)
+            order by c.created_at, c.id
+            """;
+        await using var scope = await db.ReadAsync(ct);
+        var conn = scope.Connection;
+        return (await conn.QueryAsync<CommentEntry>(new CommandDefinition(sql, new { commentId }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task AddAsync(CommentAdd add, CancellationToken ct)
     {
         const string insert = """
             insert into comments (id, draft_id, revision, anchor, parent_id, author_user_id, organization_id, body, body_html, created_at)
             values (@Id, @DraftId, @Revision, @Anchor, @ParentId, @AuthorUserId, @OrganizationId, @Body, @BodyHtml, @At)
             """;
-        // A new thread tells the owner's editors; a reply tells everyone who already wrote in the thread. Never the author.
-        const string notify = """
-            insert into notifications (id, user_id, kind, draft_id, subject, revision, comment_id, created_at)
-            select gen_random_uuid(), t.user_id, @kind, @DraftId, d.title, @Revision, @Id, @At
-            from (
-                select m.user_id from memberships m
-                where @ParentId::uuid is null and m.organization_id = @ownerOrganizationId and m.role in ('editor', 'admin')
-                union
-                select c.author_user_id from comments c
-                where @ParentId::uuid is not null and (c.id = @ParentId or c.parent_id = @ParentId)
-            ) t
-            join drafts d on d.id = @DraftId
-            where t.user_id <> @AuthorUserId
-            """;
         await using var scope = await db.OpenAsync(ct);
         var conn = scope.Connection;
         var tx = scope.Transaction;
-        await conn.ExecuteAsync(new CommandDefinition(insert, comment, tx, cancellationToken: ct));
-        await conn.ExecuteAsync(new CommandDefinition(notify, new
-        {
-            kind = comment.ParentId is null ? "commented" : "replied", comment.DraftId, comment.Revision, comment.Id, comment.At,
-            comment.ParentId, ownerOrganizationId, comment.AuthorUserId,
-        }, tx, cancellationToken: ct));
-        await AuditWriter.WriteAsync(conn, tx, audit, ct);
+        await conn.ExecuteAsync(new CommandDefinition(insert, add.Comment, tx, cancellationToken: ct));
+        await NoticeWriter.WriteAsync(conn, tx, add.Notice, ct);
+        await AuditWriter.WriteAsync(conn, tx, add.Audit, ct);
         await scope.CommitAsync(ct);
     }
 
-    public async Task<bool> ResolveAsync(Guid id, Guid userId, DateTimeOffset at, AuditEvent audit, CancellationToken ct)
+    public async Task<ResolveState?> ReadForResolveAsync(Guid commentId, CancellationToken ct)
     {
-        const string sql = "update comments set resolved_at = @at, resolved_by = @userId where id = @id and resolved_at is null";
-        return await AuditWriter.ChangeAsync(db, sql, new { id, userId, at }, audit, ct);
+        await using var scope = await db.ReadAsync(ct);
+        return await LoadForResolveAsync(scope, commentId, forUpdate: false, ct);
+    }
+
+    public Task<ILocked<ResolveState, CommentResolve>> LockForResolveAsync(Guid commentId, CancellationToken ct) =>
+        Locked<ResolveState, CommentResolve>.OpenAsync(db, scope => LoadForResolveAsync(scope, commentId, forUpdate: true, ct), (scope, resolve, token) =>
+            AuditWriter.WriteAsync(scope, "update comments set resolved_at = @At, resolved_by = @ResolvedBy where id = @CommentId", resolve, resolve.Audit, token), ct);
+
+    private static async Task<ResolveState?> LoadForResolveAsync(DbScope scope, Guid commentId, bool forUpdate, CancellationToken ct)
+    {
+        var sql = $"{Select} where c.id = @commentId {(forUpdate ? "for no key update of c" : "")}";
+        var comment = await scope.Connection.QuerySingleOrDefaultAsync<CommentEntry>(new CommandDefinition(sql, new { commentId }, scope.Transaction, cancellationToken: ct));
+        if (comment is null)
+            return null;
+        return new ResolveState(comment, (await DraftStore.LoadSnapshotAsync(scope.Connection, scope.Transaction, comment.DraftId, forUpdate: false, ct))?.Snapshot);
     }
 }

@@ -8,7 +8,7 @@ using Npgsql;
 
 namespace Hub.Data.Drafts;
 
-/// <summary>Reads of drafts, revisions and reviews. Writes after creation go through <see cref="DraftTransitions"/>.</summary>
+/// <summary>Reads of drafts, revisions and reviews. Writes after creation are what Core decided (<see cref="DraftTransitions"/>).</summary>
 public sealed class DraftStore(HubDb db) : IDraftStore
 {
     internal const string HeadSelect = """
@@ -27,6 +27,31 @@ public sealed class DraftStore(HubDb db) : IDraftStore
 
     internal const string LatestVersionSelect =
         "select major, minor from releases where draft_id = @id order by major desc, minor desc limit 1;";
+
+    /// <summary>
+    /// A draft's head row, snapshot (cooperation members, approvals of the open round, latest release) and the
+    /// organizations adopting it (not dropped), in the given transaction; with <paramref name="forUpdate"/> the draft row
+    /// stays locked until it ends. Null when missing or hidden.
+    /// </summary>
+    internal static async Task<LoadedDraft?> LoadSnapshotAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, Guid id, bool forUpdate, CancellationToken ct)
+    {
+        var sql = $"""
+            {HeadSelect} where d.id = @id {(forUpdate ? "for update of d" : "")};
+            {MembersSelect}
+            select organization_id from reviews
+            where verdict = 'approve' and round_id = (select open_round_id from drafts where id = @id);
+            {LatestVersionSelect}
+            select organization_id from adoptions where draft_id = @id and status <> 'dropped';
+            """;
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, tx, cancellationToken: ct));
+        var head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
+        if (head is null)
+            return null;
+        var members = (await grid.ReadAsync<Guid>()).ToList();
+        var approvals = (await grid.ReadAsync<Guid>()).ToList();
+        var snapshot = head.ToSnapshot(members, approvals, await grid.ReadSingleOrDefaultAsync<VersionRow>());
+        return new LoadedDraft(head, snapshot, (await grid.ReadAsync<Guid>()).ToList());
+    }
 
     private const string RevisionSelect = """
         select r.draft_id, r.revision, r.title, r.summary, r.body, r.body_html, r.steckbrief::text as steckbrief,
@@ -193,6 +218,12 @@ public sealed class DraftStore(HubDb db) : IDraftStore
         return (await conn.QueryAsync<ReviewRow>(new CommandDefinition(sql, new { id }, cancellationToken: ct))).Select(r => r.ToDomain()).ToList();
     }
 
-    public Task<Result<TransitionOutcome>> TransitionAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct) =>
-        new DraftTransitions(db).ExecuteAsync(id, actor, command, payload, ct);
+    public Task<ILocked<DraftState, DraftChange>> LockAsync(Guid id, CancellationToken ct) =>
+        Locked<DraftState, DraftChange>.OpenAsync(db, async scope =>
+            await LoadSnapshotAsync(scope.Connection, scope.Transaction, id, forUpdate: true, ct) is { } loaded
+                ? new DraftState(loaded.Snapshot, loaded.Head.Title, loaded.Head.OpenRoundId, loaded.Adopters)
+                : null, DraftTransitions.WriteAsync, ct);
 }
+
+/// <summary>A draft as loaded for a decision: its head row, its snapshot and the organizations adopting it.</summary>
+internal sealed record LoadedDraft(DraftHeadRow Head, DraftSnapshot Snapshot, IReadOnlyList<Guid> Adopters);

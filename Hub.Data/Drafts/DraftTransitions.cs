@@ -1,161 +1,70 @@
 using Dapper;
-using Hub.Core.Audit;
-using Hub.Core.Common;
 using Hub.Core.Drafts;
-using Hub.Core.Tenancy;
 using Hub.Data.Common;
-using Npgsql;
+using Hub.Data.Inbox;
 
 namespace Hub.Data.Drafts;
 
 /// <summary>
-/// Executes one lifecycle command atomically: lock the draft row, load the snapshot, ask Core's
-/// <see cref="DraftLifecycle"/>, write what it decided plus an audit event, commit. Concurrent commands on one
-/// draft queue on the row lock, so twenty parallel releases give one release and parallel approvals count right.
+/// Writes what Core decided for one lifecycle command (<see cref="DraftChanges"/>), in the transaction that holds the
+/// draft's row lock (<see cref="DraftStore.LockAsync"/>): concurrent commands on one draft queue on that lock, so twenty
+/// parallel releases give one release and parallel approvals count right. Nothing here decides: it writes the revision,
+/// round, review or release the change names, its notices, the round it closes, the new status and the audit event.
 /// </summary>
-internal sealed class DraftTransitions(HubDb db)
+internal static class DraftTransitions
 {
-    private static readonly string[] _reviewerRoles = ["reviewer", "admin"];
-    private static readonly string[] _editorRoles = ["editor", "admin"];
-
-    public async Task<Result<TransitionOutcome>> ExecuteAsync(Guid id, Actor actor, DraftCommand command, TransitionPayload payload, CancellationToken ct)
+    public static async Task WriteAsync(DbScope scope, DraftChange change, CancellationToken ct)
     {
-        const string load = $"""
-            {DraftStore.HeadSelect} where d.id = @id for update of d;
-            {DraftStore.MembersSelect}
-            select organization_id from reviews
-            where verdict = 'approve' and round_id = (select open_round_id from drafts where id = @id);
-            {DraftStore.LatestVersionSelect}
-            """;
-        await using var scope = await db.OpenAsync(ct);
-        var conn = scope.Connection;
-        var tx = scope.Transaction;
-        DraftHeadRow? head;
-        DraftSnapshot snapshot;
-        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(load, new { id }, tx, cancellationToken: ct)))
+        var (conn, tx) = (scope.Connection, scope.Transaction);
+        Task<int> ExecAsync(string sql, object args) => conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+
+        if (change.NewRevision is { } revision)
         {
-            head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
-            if (head is null)
-                return NotFound.Instance;
-            var members = (await grid.ReadAsync<Guid>()).ToList();
-            var approvals = (await grid.ReadAsync<Guid>()).ToList();
-            snapshot = head.ToSnapshot(members, approvals, await grid.ReadSingleOrDefaultAsync<VersionRow>());
+            await DraftWrites.InsertRevisionAsync(conn, tx, change.DraftId, change.Revision, revision.Content, revision.BodyHtml, change.ActorUserId, change.At, ct);
+            await ExecAsync("update drafts set current_revision = @Revision, title = @Title, summary = @Summary where id = @DraftId",
+                new { change.Revision, revision.Content.Title, revision.Content.Summary, change.DraftId });
         }
 
-        var decided = DraftLifecycle.Decide(snapshot, command, actor);
-        if (!decided.IsSuccess)
-            return decided.Error;
-        var decision = decided.Value;
-        var now = DateTimeOffset.UtcNow;
-        var write = new Writer(conn, tx, head, snapshot, decision, actor, payload, now, ct);
-        var outcome = await write.ApplyAsync(command.Action);
-
-        await AuditWriter.WriteAsync(conn, tx, AuditEvent.Create(now, actor, decision.ActingOrganizationId ?? snapshot.OwnerOrganizationId,
-            "draft", id, ActionCode(command.Action),
-            before: new { status = decision.From.ToCode(), revision = snapshot.CurrentRevision },
-            after: new { status = decision.To.ToCode(), revision = outcome.Revision, version = decision.Version?.ToString(), releaseId = outcome.ReleaseId, reviewId = outcome.ReviewId }), ct);
-        await scope.CommitAsync(ct);
-        return outcome;
-    }
-
-    private static string ActionCode(DraftAction action) => action switch
-    {
-        DraftAction.Edit => "revised",
-        DraftAction.Submit => "submitted",
-        DraftAction.Recall => "recalled",
-        DraftAction.Approve => "approved",
-        DraftAction.RequestChanges => "changes_requested",
-        DraftAction.Comment => "review_commented",
-        DraftAction.Release => "released",
-        DraftAction.Withdraw => "withdrawn",
-        _ => action.ToString().ToLowerInvariant(),
-    };
-
-    private sealed class Writer(
-        NpgsqlConnection conn, NpgsqlTransaction tx, DraftHeadRow head, DraftSnapshot snapshot, DraftDecision decision, Actor actor,
-        TransitionPayload payload, DateTimeOffset now, CancellationToken ct)
-    {
-        private Guid[] Partners => snapshot.CooperationMemberIds.Where(m => m != snapshot.OwnerOrganizationId).ToArray();
-
-        public async Task<TransitionOutcome> ApplyAsync(DraftAction action)
+        if (change.NewRoundId is { } roundId)
         {
-            var revision = snapshot.CurrentRevision;
-            Guid? releaseId = null;
-            Guid? reviewId = null;
-            switch (action)
-            {
-                case DraftAction.Edit:
-                    revision++;
-                    await DraftWrites.InsertRevisionAsync(conn, tx, snapshot.Id, revision, payload.Content!, payload.BodyHtml ?? "", actor.UserId, now, ct);
-                    await ExecAsync("update drafts set current_revision = @revision, title = @Title, summary = @Summary where id = @Id",
-                        new { revision, payload.Content!.Title, payload.Content.Summary, snapshot.Id });
-                    break;
-                case DraftAction.Submit:
-                    var roundId = Ids.New();
-                    await ExecAsync("insert into review_rounds (id, draft_id, revision, opened_by, opened_at) values (@roundId, @Id, @revision, @user, @now)",
-                        new { roundId, snapshot.Id, revision, user = actor.UserId, now });
-                    await ExecAsync("update drafts set open_round_id = @roundId where id = @Id", new { roundId, snapshot.Id });
-                    await NotifyAsync(Partners, _reviewerRoles, "review_requested", revision);
-                    break;
-                case DraftAction.Approve or DraftAction.RequestChanges or DraftAction.Comment:
-                    reviewId = Ids.New();
-                    await ExecAsync("""
-                        insert into reviews (id, round_id, draft_id, revision, organization_id, reviewer_user_id, verdict, body, body_html, created_at)
-                        values (@reviewId, @round, @Id, @roundRevision, @org, @user, @verdict, @body, @html, @now)
-                        """, new
-                    {
-                        reviewId, round = head.OpenRoundId, snapshot.Id, roundRevision = snapshot.RoundRevision ?? revision,
-                        org = decision.ActingOrganizationId, user = actor.UserId, verdict = VerdictCode(action), body = payload.Text ?? "",
-                        html = payload.TextHtml ?? "", now,
-                    });
-                    if (decision.To == DraftStatus.Approved)
-                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "approved", revision);
-                    if (decision.To == DraftStatus.ChangesRequested)
-                        await NotifyAsync([snapshot.OwnerOrganizationId], _editorRoles, "changes_requested", revision);
-                    break;
-                case DraftAction.Release:
-                    releaseId = Ids.New();
-                    await ExecAsync("""
-                        insert into releases (id, draft_id, owner_organization_id, cooperation_id, revision, major, minor, breaking, notes, notes_html, title, released_by, released_at)
-                        values (@releaseId, @Id, @OwnerOrganizationId, @CooperationId, @revision, @Major, @Minor, @breaking, @notes, @html, @title, @user, @now)
-                        """, new
-                    {
-                        releaseId, snapshot.Id, snapshot.OwnerOrganizationId, snapshot.CooperationId, revision, decision.Version!.Major, decision.Version.Minor, breaking = snapshot.LatestRelease is { } latest && decision.Version.Major > latest.Major,
-                        notes = payload.Text ?? "", html = payload.TextHtml ?? "", title = head.Title, user = actor.UserId, now,
-                    });
-                    await NotifyAsync(snapshot.CooperationMemberIds.ToArray(), _editorRoles, "released", revision);
-                    await NotifyAsync(await DraftWrites.AdopterOrganizationsAsync(conn, tx, snapshot.Id, ct), _editorRoles, "update_available", revision);
-                    break;
-            }
+            await ExecAsync("insert into review_rounds (id, draft_id, revision, opened_by, opened_at) values (@roundId, @DraftId, @Revision, @ActorUserId, @At)",
+                new { roundId, change.DraftId, change.Revision, change.ActorUserId, change.At });
+            await ExecAsync("update drafts set open_round_id = @roundId where id = @DraftId", new { roundId, change.DraftId });
+        }
 
-            if (decision.ClosesRound && head.OpenRoundId is { } open)
-                await ExecAsync("update review_rounds set closed_at = @now, outcome = @outcome where id = @open", new { now, outcome = Outcome(action), open });
+        if (change.Review is { } review)
+        {
             await ExecAsync("""
-                update drafts set status = @status, updated_at = @now,
-                    open_round_id = case when @keepRound then open_round_id else null end
-                where id = @Id
-                """, new { status = decision.To.ToCode(), now, keepRound = decision.To == DraftStatus.InReview, snapshot.Id });
-            return new TransitionOutcome(snapshot.Id, decision, revision, releaseId, reviewId);
+                insert into reviews (id, round_id, draft_id, revision, organization_id, reviewer_user_id, verdict, body, body_html, created_at)
+                values (@Id, @RoundId, @DraftId, @Revision, @OrganizationId, @ActorUserId, @verdict, @Body, @BodyHtml, @At)
+                """, new
+            {
+                review.Id, review.RoundId, change.DraftId, review.Revision, review.OrganizationId, change.ActorUserId, verdict = review.Verdict.ToCode(),
+                review.Body, review.BodyHtml, change.At,
+            });
         }
 
-        private static string VerdictCode(DraftAction action) => (action switch
+        if (change.Release is { } release)
         {
-            DraftAction.Approve => ReviewVerdict.Approve,
-            DraftAction.RequestChanges => ReviewVerdict.RequestChanges,
-            _ => ReviewVerdict.Comment,
-        }).ToCode();
+            await ExecAsync("""
+                insert into releases (id, draft_id, owner_organization_id, cooperation_id, revision, major, minor, breaking, notes, notes_html, title, released_by, released_at)
+                values (@Id, @DraftId, @OwnerOrganizationId, @CooperationId, @Revision, @Major, @Minor, @Breaking, @Notes, @NotesHtml, @Title, @ActorUserId, @At)
+                """, new
+            {
+                release.Id, change.DraftId, release.OwnerOrganizationId, release.CooperationId, change.Revision, release.Version.Major, release.Version.Minor,
+                release.Breaking, release.Notes, release.NotesHtml, release.Title, change.ActorUserId, change.At,
+            });
+        }
 
-        private static string Outcome(DraftAction action) => action switch
-        {
-            DraftAction.Approve => "approved",
-            DraftAction.RequestChanges => "changes_requested",
-            DraftAction.Withdraw => "withdrawn",
-            _ => "recalled",
-        };
-
-        private Task<int> ExecAsync(string sql, object args) => conn.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
-
-        private Task NotifyAsync(Guid[] orgs, string[] roles, string kind, int revision) =>
-            DraftWrites.NotifyAsync(conn, tx, orgs, roles, kind, snapshot.Id, head.Title, revision, decision.Version?.ToString(), now, actor.UserId, ct);
+        foreach (var notice in change.Notices)
+            await NoticeWriter.WriteAsync(conn, tx, notice, ct);
+        if (change.ClosedRoundId is { } closed)
+            await ExecAsync("update review_rounds set closed_at = @At, outcome = @RoundOutcome where id = @closed", new { change.At, change.RoundOutcome, closed });
+        await ExecAsync("""
+            update drafts set status = @status, updated_at = @At,
+                open_round_id = case when @KeepsRound then open_round_id else null end
+            where id = @DraftId
+            """, new { status = change.Decision.To.ToCode(), change.At, change.KeepsRound, change.DraftId });
+        await AuditWriter.WriteAsync(conn, tx, change.Audit, ct);
     }
 }

@@ -25,23 +25,4 @@ internal static class DraftWrites
         }, tx, cancellationToken: ct));
         await conn.ExecuteAsync(new CommandDefinition(services, new { draftId, ids = (content.CatalogServiceIds ?? []).ToArray() }, tx, cancellationToken: ct));
     }
-
-    /// <summary>The organizations that adopted a release of this service and have not dropped it.</summary>
-    public static async Task<Guid[]> AdopterOrganizationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid draftId, CancellationToken ct) =>
-        (await conn.QueryAsync<Guid>(new CommandDefinition(
-            "select organization_id from adoptions where draft_id = @draftId and status <> 'dropped'", new { draftId }, tx, cancellationToken: ct))).ToArray();
-
-    /// <summary>An in-app notification for every member of the given organizations with one of the roles.</summary>
-    public static Task NotifyAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, Guid[] organizationIds, string[] roles, string kind, Guid draftId, string subject,
-        int revision, string? version, DateTimeOffset at, Guid exceptUserId, CancellationToken ct)
-    {
-        const string sql = """
-            insert into notifications (id, user_id, kind, draft_id, subject, revision, version, created_at)
-            select gen_random_uuid(), m.user_id, @kind, @draftId, @subject, @revision, @version, @at
-            from (select distinct user_id from memberships where organization_id = any(@organizationIds) and role = any(@roles)) m
-            where m.user_id <> @exceptUserId
-            """;
-        return conn.ExecuteAsync(new CommandDefinition(sql, new { organizationIds, roles, kind, draftId, subject, revision, version, at, exceptUserId }, tx, cancellationToken: ct));
-    }
 }

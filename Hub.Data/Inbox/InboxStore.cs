@@ -110,8 +110,8 @@ public sealed class InboxStore(HubDb db) : IInboxStore
         var conn = scope.Connection;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new
         {
-            Reviewing = actor.Memberships.Where(m => m.Role is MembershipRole.Reviewer or MembershipRole.Admin).Select(m => m.OrganizationId).ToArray(),
-            Editing = actor.Memberships.Where(m => m.Role is MembershipRole.Editor or MembershipRole.Admin).Select(m => m.OrganizationId).ToArray(),
+            Reviewing = Roles.Reviewing.OrganizationsOf(actor),
+            Editing = Roles.Editing.OrganizationsOf(actor),
             Coordinated = actor.CoordinatedCooperationIds.ToArray(),
             actor.UserId,
             MyTasks.Cap,

@@ -1,10 +1,10 @@
 using Dapper;
-using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Releases;
 using Hub.Data.Common;
 using Hub.Data.Drafts;
+using Hub.Data.Inbox;
 using Npgsql;
 
 namespace Hub.Data.Releases;
@@ -115,41 +115,47 @@ public sealed class ReleaseStore(HubDb db) : IReleaseStore
         return new ReleaseDetails(release, content, services, approvals, previous, previousContent, successor, versions.Where(r => r.Id != id).ToList());
     }
 
-    public async Task<ReleaseInfo?> ChangeStatusAsync(
-        Guid id, ReleaseStatus[] from, ReleaseStatus to, string reason, Guid? successorId, Guid userId, DateTimeOffset at, Func<ReleaseInfo, AuditEvent> audit,
-        CancellationToken ct)
+    public async Task<ReleaseState?> ReadStateAsync(Guid id, Guid? successorId, CancellationToken ct)
     {
-        const string update = """
-            update releases set status = @to, status_reason = @reason, successor_release_id = coalesce(@successorId, successor_release_id),
-                   status_changed_at = @at, status_changed_by = @userId
-            where id = @id and status = any(@from)
-            """;
-        await using var scope = await db.OpenAsync(ct);
-        var conn = scope.Connection;
-        var tx = scope.Transaction;
-        // The draft row first, then the release: the order every writer of a service's releases keeps (the lifecycle's
-        // transitions lock the draft; its current release is recounted by a trigger, migration 0023).
+        await using var scope = await db.ReadAsync(ct);
+        return await LoadStateAsync(scope, id, successorId, forUpdate: false, ct);
+    }
+
+    public Task<ILocked<ReleaseState, ReleaseChange>> LockAsync(Guid id, Guid? successorId, CancellationToken ct) =>
+        Locked<ReleaseState, ReleaseChange>.OpenAsync(db, scope => LoadStateAsync(scope, id, successorId, forUpdate: true, ct), async (scope, change, token) =>
+        {
+            const string update = """
+                update releases set status = @To, status_reason = @Reason, successor_release_id = coalesce(@SuccessorId, successor_release_id),
+                       status_changed_at = @At, status_changed_by = @ChangedBy
+                where id = @ReleaseId
+                """;
+            await AuditWriter.WriteAsync(scope, update, new { change.ReleaseId, To = change.To.ToCode(), change.Reason, change.SuccessorId, change.At, change.ChangedBy },
+                change.Audit, token);
+            await NoticeWriter.WriteAsync(scope.Connection, scope.Transaction, change.Notice, token);
+        }, ct);
+
+    /// <summary>
+    /// The release, its draft's snapshot (null when hidden), the named successor and who hears of a change. With
+    /// <paramref name="forUpdate"/> the draft row is locked first, then the release: the order every writer of a service's
+    /// releases keeps (the lifecycle's transitions lock the draft; its current release is recounted by a trigger, migration 0023).
+    /// </summary>
+    private static async Task<ReleaseState?> LoadStateAsync(DbScope scope, Guid id, Guid? successorId, bool forUpdate, CancellationToken ct)
+    {
         const string lockRows = """
-            select rl.status from releases rl
+            select rl.id from releases rl
             left join lateral (select 1 from drafts d where d.id = rl.draft_id for no key update) d on true
             where rl.id = @id for update of rl
             """;
-        var before = await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(lockRows, new { id }, tx, cancellationToken: ct));
-        if (before is null || !from.Contains(ReleaseStatusCodes.Parse(before)))
+        var (conn, tx) = (scope.Connection, scope.Transaction);
+        if (forUpdate && await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(lockRows, new { id }, tx, cancellationToken: ct)) is null)
             return null;
-        var beforeRelease = (await GetAsync(conn, tx, id, ct))!;
-        await conn.ExecuteAsync(new CommandDefinition(update, new
-        {
-            id, to = to.ToCode(), reason, successorId, at, userId, from = from.Select(f => f.ToCode()).ToArray(),
-        }, tx, cancellationToken: ct));
-        await AuditWriter.WriteAsync(conn, tx, audit(beforeRelease), ct);
+        if (await GetAsync(conn, tx, id, ct) is not { } release)
+            return null;
+        var draft = await DraftStore.LoadSnapshotAsync(conn, tx, release.DraftId, forUpdate: false, ct);
+        var successor = successorId is { } s && s != id ? await GetAsync(conn, tx, s, ct) : null;
         var members = (await conn.QueryAsync<Guid>(new CommandDefinition(
-            "select organization_id from cooperation_members where cooperation_id = @CooperationId", new { beforeRelease.CooperationId }, tx, cancellationToken: ct)))
-            .Union(await DraftWrites.AdopterOrganizationsAsync(conn, tx, beforeRelease.DraftId, ct)).ToArray();
-        await DraftWrites.NotifyAsync(conn, tx, members, ["editor", "admin"], to == ReleaseStatus.Deprecated ? "release_deprecated" : "release_withdrawn",
-            beforeRelease.DraftId, beforeRelease.Title, beforeRelease.Revision, beforeRelease.Version.ToString(), at, userId, ct);
-        await scope.CommitAsync(ct);
-        return await GetAsync(conn, null, id, ct);
+            "select organization_id from cooperation_members where cooperation_id = @CooperationId", new { release.CooperationId }, tx, cancellationToken: ct))).ToList();
+        return new ReleaseState(release, draft?.Snapshot, successor, members, draft?.Adopters ?? []);
     }
 }
 

@@ -97,14 +97,19 @@ public sealed class CooperationStore(HubDb db) : ICooperationStore
 
     public async Task<IReadOnlyList<Guid>> PartnersOfAsync(Guid organizationId, CancellationToken ct)
     {
+        await using var scope = await db.ReadAsync(ct);
+        return await PartnersOfAsync(scope, organizationId, ct);
+    }
+
+    /// <summary>The organizations that share a cooperation with this one (itself included), in the scope's transaction.</summary>
+    internal static async Task<IReadOnlyList<Guid>> PartnersOfAsync(DbScope scope, Guid organizationId, CancellationToken ct)
+    {
         const string sql = """
             select distinct other.organization_id from cooperation_members mine
             join cooperation_members other on other.cooperation_id = mine.cooperation_id
             where mine.organization_id = @organizationId
             """;
-        await using var scope = await db.ReadAsync(ct);
-        var conn = scope.Connection;
-        return (await conn.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, cancellationToken: ct))).ToList();
+        return (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, scope.Transaction, cancellationToken: ct))).ToList();
     }
 
     public async Task<IReadOnlyList<CooperationMembership>> ListMembershipsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)

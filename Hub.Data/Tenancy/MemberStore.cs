@@ -78,8 +78,9 @@ public sealed class MemberStore(HubDb db) : IMemberStore
     /// </summary>
     private static async Task<IReadOnlyCollection<Guid>> LockAdminsAsync(DbScope scope, Guid organizationId, CancellationToken ct)
     {
-        const string sql = "select user_id from memberships where organization_id = @organizationId and role = 'admin' order by user_id for update";
-        return (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(sql, new { organizationId }, scope.Transaction, cancellationToken: ct))).ToList();
+        const string sql = "select user_id from memberships where organization_id = @organizationId and role = any(@roles) order by user_id for update";
+        return (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+            sql, new { organizationId, roles = Roles.Administering.Codes }, scope.Transaction, cancellationToken: ct))).ToList();
     }
 
     private sealed class MemberRow

@@ -162,7 +162,7 @@ public sealed class DraftsController(
     private async Task<IReadOnlyList<(Guid, string, Guid, string)>> ChoicesAsync(CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);
-        var editing = actor.Memberships.Where(m => m.Role is MembershipRole.Editor or MembershipRole.Admin).ToDictionary(m => m.OrganizationId, m => m.OrganizationName);
+        var editing = Roles.Editing.Of(actor).ToDictionary(m => m.OrganizationId, m => m.OrganizationName);
         var memberships = await cooperations.ListMembershipsAsync(editing.Keys, ct);
         return memberships.Select(m => (m.OrganizationId, editing[m.OrganizationId], m.CooperationId, m.CooperationName)).ToList();
     }

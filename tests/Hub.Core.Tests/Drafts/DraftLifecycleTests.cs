@@ -1,45 +1,22 @@
 using Hub.Core.Common;
 using Hub.Core.Drafts;
 using Hub.Core.Tenancy;
+using Hub.Core.Tests.Common;
 
 namespace Hub.Core.Tests.Drafts;
 
 public sealed class DraftLifecycleTests
 {
-    private static readonly Guid _owner = Guid.NewGuid();
-    private static readonly Guid _partnerA = Guid.NewGuid();
-    private static readonly Guid _partnerB = Guid.NewGuid();
-    private static readonly Guid _outsideOrg = Guid.NewGuid();
-    private static readonly Guid _coop = Guid.NewGuid();
+    private static readonly Guid _owner = World.Owner;
+    private static readonly Guid _partnerA = World.PartnerA;
+    private static readonly Guid _partnerB = World.PartnerB;
+    private static readonly Guid _outsideOrg = World.OutsideOrg;
+    private static readonly Guid _coop = World.CooperationId;
 
-    public enum Role
-    {
-        OwnerEditor,
-        OwnerReviewer,
-        PartnerReviewer,
-        PartnerEditor,
-        Coordinator,
-        Observer,
-        Outsider,
-        PlatformAdmin,
-    }
-
-    private static Actor Make(Role role) => role switch
-    {
-        Role.OwnerEditor => Actor(memberships: [new(_owner, "Owner", MembershipRole.Editor)]),
-        Role.OwnerReviewer => Actor(memberships: [new(_owner, "Owner", MembershipRole.Reviewer)]),
-        Role.PartnerReviewer => Actor(memberships: [new(_partnerA, "A", MembershipRole.Reviewer)]),
-        Role.PartnerEditor => Actor(memberships: [new(_partnerA, "A", MembershipRole.Editor)]),
-        Role.Coordinator => Actor(coordinated: [_coop]),
-        Role.Observer => Actor(observes: "06"),
-        Role.Outsider => Actor(memberships: [new(_outsideOrg, "Outside", MembershipRole.Admin)]),
-        Role.PlatformAdmin => Actor(platformAdmin: true),
-        _ => throw new ArgumentOutOfRangeException(nameof(role)),
-    };
+    private static Actor Make(Role role) => World.Make(role);
 
     private static Actor Actor(Membership[]? memberships = null, Guid[]? coordinated = null, string? observes = null, bool platformAdmin = false) =>
-        new(Guid.NewGuid(), "x@y.de", "X", platformAdmin, memberships ?? [], coordinated ?? [],
-            observes is null ? [] : [new ObserverScope(observes, null, null)]);
+        World.Person(memberships, coordinated, observes, platformAdmin);
 
     private static DraftSnapshot Draft(DraftStatus status, int required = 1, Guid[]? approvals = null, int revision = 3, ReleaseVersion? latest = null) =>
         new(Guid.NewGuid(), _owner, "06", _coop, [_owner, _partnerA, _partnerB], status, revision,
@@ -49,6 +26,7 @@ public sealed class DraftLifecycleTests
     private static readonly Dictionary<Role, DraftAction[]> _mayDo = new()
     {
         [Role.OwnerEditor] = [DraftAction.Edit, DraftAction.Submit, DraftAction.Recall, DraftAction.Release, DraftAction.Withdraw],
+        [Role.OwnerAdmin] = [DraftAction.Edit, DraftAction.Submit, DraftAction.Recall, DraftAction.Release, DraftAction.Withdraw],
         [Role.OwnerReviewer] = [],
         [Role.PartnerReviewer] = [DraftAction.Approve, DraftAction.RequestChanges, DraftAction.Comment],
         [Role.PartnerEditor] = [],
@@ -68,20 +46,7 @@ public sealed class DraftLifecycleTests
         [DraftAction.Withdraw] = ([DraftStatus.Draft, DraftStatus.InReview, DraftStatus.ChangesRequested, DraftStatus.Approved], DraftStatus.Withdrawn),
     };
 
-    public static TheoryData<DraftStatus, DraftAction, Role> EveryCombination()
-    {
-        var data = new TheoryData<DraftStatus, DraftAction, Role>();
-        foreach (var s in Enum.GetValues<DraftStatus>())
-        {
-            foreach (var a in Enum.GetValues<DraftAction>())
-            {
-                foreach (var r in Enum.GetValues<Role>())
-                    data.Add(s, a, r);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<DraftStatus, DraftAction, Role> EveryCombination() => World.Every<DraftStatus, DraftAction, Role>();
 
     [Theory]
     [MemberData(nameof(EveryCombination))]

@@ -31,7 +31,7 @@ public sealed class DraftChangeSeqTests(TestDatabase db) : IClassFixture<TestDat
         var stranger = await ActorAsync(await db.Data.OrganizationAsync(), "admin");
         var markdown = new PlainMarkdown();
         var drafts = new DraftStore(db.AppDb);
-        var change = new ChangeDraft(drafts, new CatalogStore(db.AppDb), markdown);
+        var change = new ChangeDraft(drafts, new CatalogStore(db.AppDb), markdown, new SystemClock());
         var comments = new DraftComments(drafts, new CommentStore(db.AppDb), markdown, new SystemClock());
         Guid draft;
         using (ActingUser.Use(editor.UserId))

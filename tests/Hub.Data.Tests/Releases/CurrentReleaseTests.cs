@@ -1,7 +1,7 @@
 using Dapper;
-using Hub.Core.Audit;
 using Hub.Core.Common;
 using Hub.Core.Releases;
+using Hub.Core.Tenancy;
 using Hub.Data.Releases;
 using Hub.Testing;
 using Npgsql;
@@ -70,8 +70,11 @@ public sealed class CurrentReleaseTests(TestDatabase db) : IClassFixture<TestDat
                 if (random.Next(3) == 0 && active.Count > 0)
                 {
                     // A status change through the store (it locks the draft row, then the release).
-                    await store.ChangeStatusAsync(active[random.Next(active.Count)], [ReleaseStatus.Active], random.Next(2) == 0 ? ReleaseStatus.Deprecated : ReleaseStatus.Withdrawn,
-                        "Test", null, editor, _clock.UtcNow, r => AuditEvent.Create(_clock, null, null, "release", r.Id, "withdrawn"), default);
+                    var id = active[random.Next(active.Count)];
+                    var command = new ReleaseCommand(random.Next(2) == 0 ? ReleaseAction.Deprecate : ReleaseAction.Withdraw, "Test");
+                    var actor = new Actor(editor, "e", "E", false, [new Membership(owner, "Owner", MembershipRole.Editor)], [], []);
+                    await StateChange.DecideAsync(c => store.ReadStateAsync(id, null, c), c => store.LockAsync(id, null, c),
+                        state => ReleaseDecider.Decide(state, command, actor, _clock), default);
                     continue;
                 }
 

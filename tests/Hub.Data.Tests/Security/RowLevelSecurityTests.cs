@@ -50,12 +50,12 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
                 .ExecuteAsync(editor, owner, cooperation, new DraftContent("Geheimer Entwurf", "Noch nicht freigegeben", "## Ablauf\n\nIntern.", null, null), default);
             Assert.True(created.IsSuccess, created.Error?.Code);
             draft = created.Value.Summary.Id;
-            Assert.True((await new ChangeDraft(drafts, new CatalogStore(db.AppDb), markdown).SubmitAsync(editor, draft, 1, default)).IsSuccess);
+            Assert.True((await new ChangeDraft(drafts, new CatalogStore(db.AppDb), markdown, new SystemClock()).SubmitAsync(editor, draft, 1, default)).IsSuccess);
         }
 
         using (ActingUser.Use(reviewer.UserId))
         {
-            var reviewed = await new ChangeDraft(drafts, new CatalogStore(db.AppDb), markdown).ReviewAsync(reviewer, draft, null, "comment", "Nur intern", default);
+            var reviewed = await new ChangeDraft(drafts, new CatalogStore(db.AppDb), markdown, new SystemClock()).ReviewAsync(reviewer, draft, null, "comment", "Nur intern", default);
             Assert.True(reviewed.IsSuccess, reviewed.Error?.Code);
             var commented = await new DraftComments(drafts, new CommentStore(db.AppDb), markdown, new SystemClock())
                 .AddAsync(reviewer, draft, "Vertraulicher Hinweis", null, null, null, default);
@@ -136,7 +136,8 @@ public sealed class RowLevelSecurityTests(TestDatabase db) : IClassFixture<TestD
         var drafts = new DraftStore(db.AppDb);
         // The stranger claims to be the owner's editor: Core would allow it, the database does not show the row.
         var impostor = w.Editor with { UserId = w.Stranger.UserId };
-        var result = await AsAsync(w.Stranger.UserId, () => drafts.TransitionAsync(w.Draft, impostor, new DraftCommand(DraftAction.Withdraw), new TransitionPayload(), default));
+        var result = await AsAsync(w.Stranger.UserId, () => StateChange.DecideLockedAsync(c => drafts.LockAsync(w.Draft, c),
+            state => DraftChanges.Decide(state, new DraftCommand(DraftAction.Withdraw), new TransitionPayload(), impostor, new SystemClock()), default));
         Assert.IsType<NotFound>(result.Error);
         Assert.Equal(1, await db.Data.CountAsync("drafts", "id = @Draft and status = 'in_review'", w));
     }
