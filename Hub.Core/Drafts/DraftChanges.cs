@@ -77,9 +77,12 @@ public static class DraftChanges
             : null;
         var closed = decision.ClosesRound ? state.OpenRoundId : null;
 
+        // A withdrawal's required reason is kept in its audit event (it was checked and then dropped).
+        object after = action == DraftAction.Withdraw
+            ? new { status = decision.To.ToCode(), revision, reason = payload.Text ?? "" }
+            : new { status = decision.To.ToCode(), revision, version = decision.Version?.ToString(), releaseId = release?.Id, reviewId = review?.Id };
         var audit = AuditEvent.Create(at, actor, decision.ActingOrganizationId ?? snapshot.OwnerOrganizationId, "draft", snapshot.Id, AuditAction(action),
-            before: new { status = decision.From.ToCode(), revision = snapshot.CurrentRevision },
-            after: new { status = decision.To.ToCode(), revision, version = decision.Version?.ToString(), releaseId = release?.Id, reviewId = review?.Id });
+            before: new { status = decision.From.ToCode(), revision = snapshot.CurrentRevision }, after: after);
         var notices = Told(state, decision, action).Select(n => new Notice(n.Kind, n.To, snapshot.Id, state.Title, revision, at, actor.UserId)
         {
             Version = decision.Version?.ToString(),

@@ -40,7 +40,7 @@ public static class DraftLifecycle
                 ?? Ok(draft, DraftStatus.InReview, opensRound: true),
             DraftAction.Recall => OwnerOnly(access) ?? InState(draft, [DraftStatus.InReview])
                 ?? Ok(draft, DraftStatus.Draft, closesRound: true),
-            DraftAction.Approve or DraftAction.RequestChanges or DraftAction.Comment => Review(draft, command, access),
+            DraftAction.Approve or DraftAction.RequestChanges or DraftAction.Comment => Review(draft, command, access, actor.UserId),
             DraftAction.Release => (access.IsOwnerEditor || access.IsCoordinator ? null : Forbidden.Instance)
                 ?? InState(draft, [DraftStatus.Approved])
                 ?? Ok(draft, DraftStatus.Released, version: ReleaseVersion.After(draft.LatestRelease, command.Breaking)),
@@ -50,7 +50,7 @@ public static class DraftLifecycle
         };
     }
 
-    private static Result<DraftDecision> Review(DraftSnapshot draft, DraftCommand command, DraftAccess access)
+    private static Result<DraftDecision> Review(DraftSnapshot draft, DraftCommand command, DraftAccess access, Guid userId)
     {
         if (access.ReviewingOrganizationIds.Count == 0)
             return Forbidden.Instance;
@@ -77,6 +77,8 @@ public static class DraftLifecycle
         {
             DraftAction.Approve when draft.ApprovingOrganizationIds.Contains(organization) =>
                 new Conflict("already_approved", new ErrorMessage("Diese Organisation hat diese Fassung bereits freigegeben.")),
+            // Four eyes: someone in the owner and a partner organization may not approve what they wrote or submitted.
+            DraftAction.Approve when draft.RoundAuthorIds.Contains(userId) => FourEyes,
             DraftAction.Approve => Ok(draft,
                 draft.ApprovingOrganizationIds.Count + 1 >= draft.RequiredApprovals ? DraftStatus.Approved : DraftStatus.InReview,
                 closesRound: draft.ApprovingOrganizationIds.Count + 1 >= draft.RequiredApprovals, actingOrganization: organization),
@@ -84,6 +86,9 @@ public static class DraftLifecycle
             _ => Ok(draft, DraftStatus.InReview, actingOrganization: organization),
         };
     }
+
+    public static readonly Conflict FourEyes = new("four_eyes", new ErrorMessage(
+        "Wer diese Fassung geschrieben oder zur Prüfung gegeben hat, kann ihr nicht zustimmen (Vier-Augen-Prinzip). Bitte bitten Sie eine Kollegin oder einen Kollegen."));
 
     private static HubError? OwnerOnly(DraftAccess access) => access.IsOwnerEditor ? null : Forbidden.Instance;
 

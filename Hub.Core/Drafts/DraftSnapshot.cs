@@ -12,4 +12,8 @@ public sealed record DraftSnapshot(
     int? RoundRevision,
     int RequiredApprovals,
     IReadOnlyCollection<Guid> ApprovingOrganizationIds,
-    ReleaseVersion? LatestRelease);
+    ReleaseVersion? LatestRelease)
+{
+    /// <summary>Who wrote the revision under review and who submitted it: their approval does not count (four eyes).</summary>
+    public IReadOnlyCollection<Guid> RoundAuthorIds { get; init; } = [];
+}

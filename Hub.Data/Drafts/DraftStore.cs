@@ -25,6 +25,14 @@ public sealed class DraftStore(HubDb db) : IDraftStore
     internal const string MembersSelect =
         "select organization_id from cooperation_members where cooperation_id = (select cooperation_id from drafts where id = @id);";
 
+    /// <summary>Who wrote the open round's revision and who submitted it (the four-eyes rule).</summary>
+    internal const string RoundAuthorsSelect = """
+        select r.created_by from draft_revisions r join review_rounds rr on rr.draft_id = r.draft_id and rr.revision = r.revision
+        where rr.id = (select open_round_id from drafts where id = @id)
+        union
+        select opened_by from review_rounds where id = (select open_round_id from drafts where id = @id);
+        """;
+
     internal const string LatestVersionSelect =
         "select major, minor from releases where draft_id = @id order by major desc, minor desc limit 1;";
 
@@ -42,6 +50,7 @@ public sealed class DraftStore(HubDb db) : IDraftStore
             where verdict = 'approve' and round_id = (select open_round_id from drafts where id = @id);
             {LatestVersionSelect}
             select organization_id from adoptions where draft_id = @id and status <> 'dropped';
+            {RoundAuthorsSelect}
             """;
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { id }, tx, cancellationToken: ct));
         var head = await grid.ReadSingleOrDefaultAsync<DraftHeadRow>();
@@ -50,7 +59,8 @@ public sealed class DraftStore(HubDb db) : IDraftStore
         var members = (await grid.ReadAsync<Guid>()).ToList();
         var approvals = (await grid.ReadAsync<Guid>()).ToList();
         var snapshot = head.ToSnapshot(members, approvals, await grid.ReadSingleOrDefaultAsync<VersionRow>());
-        return new LoadedDraft(head, snapshot, (await grid.ReadAsync<Guid>()).ToList());
+        var adopters = (await grid.ReadAsync<Guid>()).ToList();
+        return new LoadedDraft(head, snapshot with { RoundAuthorIds = (await grid.ReadAsync<Guid>()).ToList() }, adopters);
     }
 
     private const string RevisionSelect = """

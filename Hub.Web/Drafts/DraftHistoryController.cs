@@ -10,7 +10,7 @@ namespace Hub.Web.Drafts;
 
 /// <summary>A draft's past: one revision, the diff between two revisions, the whole timeline.</summary>
 [Authorize]
-public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, CurrentActor current, ApiProblems problems) : Controller
+public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, CurrentActor current, ApiProblems problems, ShortCache cache) : Controller
 {
     [HttpGet("/entwuerfe/{id:guid}/fassungen/{revision:int}")]
     public async Task<IActionResult> Revision(Guid id, int revision, CancellationToken ct)
@@ -41,7 +41,7 @@ public sealed class DraftHistoryController(ReadDraft read, IAuditStore audit, Cu
         }
 
         var (from, to) = pair.Value;
-        return View("~/Views/Drafts/Diff.cshtml", new DraftDiffPage(draft.Value.Summary, RevisionDiff.Between(from, to), ansicht == "nebeneinander"));
+        return View("~/Views/Drafts/Diff.cshtml", new DraftDiffPage(draft.Value.Summary, await RevisionDiff.CachedAsync(cache, id, from, to, ct), ansicht == "nebeneinander"));
     }
 
     [HttpGet("/entwuerfe/{id:guid}/verlauf")]
