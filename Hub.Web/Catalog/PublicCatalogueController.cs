@@ -23,7 +23,7 @@ public sealed record PublicListPage(
 /// one page per service, and Atom feeds of new releases. Only released content is read here.
 /// </summary>
 [AllowAnonymous]
-public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatalogStore catalog, PublicFilterOptions filters, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatalogStore catalog, PublicFilterOptions filters, IStringLocalizer<SharedResource> localizer, IConfiguration configuration) : Controller
 {
     [HttpGet("/dienste")]
     public async Task<IActionResult> Index(string? q, int? themenfeld, Guid? federfuehrend, Guid? verbund, int? reifegrad, string? land, int page = 1, CancellationToken ct = default)
@@ -68,7 +68,7 @@ public sealed class PublicCatalogueController(IPublicCatalogue catalogue, ICatal
 
     private FileContentResult Atom(string title, string self, IReadOnlyList<FeedEntry> entries)
     {
-        var origin = $"{Request.Scheme}://{Request.Host}";
+        var origin = PublicOrigin.Of(configuration);
         var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = false }))
         {

@@ -81,7 +81,16 @@ public static class HubSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = ApiValidation.Respond);
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            // Absolute URLs come from the configured origin, never from the request's Host header.
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = PublicOrigin.Of(config) }];
+                return Task.CompletedTask;
+            });
+        });
         services.AddHubMapping(config);
 
         AddSecurity(services, config);

@@ -153,4 +153,21 @@ public sealed class BadInputTests(HubWebFactory app) : IClassFixture<HubWebFacto
         Assert.True(routes.Count > 25, $"only {routes.Count} page routes found");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
+
+    [Theory]
+    [InlineData("/dienste/feed.atom")]
+    [InlineData("/openapi/v1.json")]
+    public async Task HostHeader_DoesNotChooseTheAbsoluteUrls(string path)
+    {
+        // Info finding of the outside test: feed ids and links and the OpenAPI servers came from the request's Host.
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "evil.example";
+
+        var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("evil.example", text, StringComparison.Ordinal);
+        Assert.Contains(Hub.Web.Common.PublicOrigin.Of(app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()), text, StringComparison.Ordinal);
+    }
 }
