@@ -9,21 +9,28 @@ namespace Hub.Core.Accounts;
 /// and differ from the old one. Every session and API token of the user ends with it. A wrong
 /// current password counts as a failed sign-in, so a stolen session cannot guess the password here either.
 /// </summary>
-public sealed class ChangePassword(IUserStore users, IPasswordHasher hasher, IClock clock, SignInPolicy policy)
+public sealed class ChangePassword(IUserStore users, ISignInThrottle throttle, IPasswordHasher hasher, IClock clock, SignInPolicy policy)
 {
     public const int MinLength = PasswordRules.MinLength;
 
-    public async Task<Result<bool>> ExecuteAsync(Actor actor, string? current, string? next, string? repeat, CancellationToken ct)
+    /// <summary>The check of the current password is reserved like a sign-in's (<see cref="ISignInThrottle"/>), from <paramref name="source"/>.</summary>
+    public async Task<Result<bool>> ExecuteAsync(Actor actor, string? current, string? next, string? repeat, string source, CancellationToken ct)
     {
         var v = new FieldValidator();
         var user = await users.FindByEmailAsync(actor.Email, ct);
         if (user is null)
             return NotFound.Instance;
         var now = clock.UtcNow;
-        if (string.IsNullOrEmpty(current) || current.Length > 1024 || SignInPolicy.IsLockedOut(user, now) || !hasher.Verify(user.PasswordHash, current))
+        var (gate, reservation) = await throttle.ReserveAsync(user.Id, source, now, policy, ct);
+        if (gate != SignInGate.Open || string.IsNullOrEmpty(current) || current.Length > 1024 || SignInPolicy.IsLockedOut(user, now)
+            || !hasher.Verify(user.PasswordHash, current))
         {
             await users.RecordFailedSignInAsync(user.Id, now, policy, ct);
             v.Add("currentPassword", "Das bisherige Passwort stimmt nicht.");
+        }
+        else
+        {
+            await throttle.SucceededAsync(reservation, ct);
         }
         if (PasswordRules.Check(next, actor.Email) is { } weak)
             v.Add("newPassword", weak);

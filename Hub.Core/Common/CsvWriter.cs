@@ -22,8 +22,9 @@ public static class CsvWriter
         var cellStart = true;
         foreach (var c in v)
         {
-            if (cellStart && c == ' ')
+            if (cellStart && c is ' ' or '"')
             {
+                // Spaces, and a quote that may open the cell for a reader splitting on another separator, keep the cell's start.
                 text.Append(c);
                 continue;
             }

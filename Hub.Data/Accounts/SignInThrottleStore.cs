@@ -15,7 +15,7 @@ public sealed class SignInThrottleStore(HubDb db) : ISignInThrottle
     private const string ReserveSql = """
         select pg_advisory_xact_lock(hashtextextended('ikzhub-sign-in:' || @source, 0));
         select locked_until from users where id = @userId for update;
-        delete from sign_in_failures where source = @source and failed_at < @forget;
+        delete from sign_in_failures where failed_at < @forget;
         select
             (select count(*) from sign_in_failures where source = @source and failed_at > @since) as FromSource,
             (select count(*) from sign_in_failures where source = @source and user_id = @userId and failed_at > @since) as AccountFromSource,

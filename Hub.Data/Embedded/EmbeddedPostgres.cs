@@ -137,13 +137,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// </summary>
     private async Task<string> ChooseDataDirectoryAsync()
     {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.Home)))[..16];
+        var outside = Path.Combine(OutsideRoot, hash, "pgdata");
         if (File.Exists(DataDirectoryFile) && (await File.ReadAllTextAsync(DataDirectoryFile)).Trim() is { Length: > 0 } recorded)
-            return recorded;
+        {
+            // Only the one place this state folder's cluster may be: a copied or edited file must not point the hub (root)
+            // at another folder, which it would initialise, and so empty, when it holds no cluster.
+            return recorded == outside ? recorded : throw new InvalidOperationException(
+                $"{DataDirectoryFile} names {recorded}, but this state folder's cluster can only be {outside}. Remove the file or the state folder.");
+        }
+
         var inside = Path.Combine(_options.Home, "pgdata");
         if (File.Exists(Path.Combine(inside, "PG_VERSION")) || !ProcessRunner.IsRoot || await PostgresCanEnterAsync(_options.Home))
             return inside;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_options.Home)))[..16];
-        var outside = Path.Combine(OutsideRoot, hash, "pgdata");
         await File.WriteAllTextAsync(DataDirectoryFile, outside + "\n");
         return outside;
     }

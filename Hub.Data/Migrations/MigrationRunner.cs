@@ -51,6 +51,9 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource)
         on conflict (file_name) do update set checksum = excluded.checksum, applied_at = now()
         """;
 
+    private const string ForgetAllRepeatablesSql =
+        "do $$ begin if to_regclass('schema_repeatables') is not null then delete from schema_repeatables; end if; end $$";
+
     private const string ForgetRepeatablesSql = "delete from schema_repeatables where file_name <> all (@Names)";
 
     /// <summary>Applies versioned migrations only (the runner's own tests); the hub applies <see cref="SchemaScripts"/>.</summary>
@@ -88,6 +91,9 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource)
             await using var tx = await conn.BeginTransactionAsync(ct);
             await RunAsync(conn, tx, migration.FileName, migration.Sql, ct);
             await conn.ExecuteAsync(new CommandDefinition(RecordSql, new { migration.Version, migration.FileName, migration.Checksum }, tx, cancellationToken: ct));
+            // With the versioned file, forget what the repeatable files were applied as: if the process dies before they
+            // run again, the next start still applies every one of them (the migration may have dropped what they define).
+            await conn.ExecuteAsync(new CommandDefinition(ForgetAllRepeatablesSql, transaction: tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             done.Add(migration.FileName);
         }

@@ -15,7 +15,7 @@ public sealed class AccountApiController(ChangePassword change, DisableAccount d
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> ChangePassword(PasswordChangeRequest request, CancellationToken ct)
     {
-        var result = await change.ExecuteAsync(await current.RequireAsync(ct), request.CurrentPassword, request.NewPassword, request.NewPassword, ct);
+        var result = await change.ExecuteAsync(await current.RequireAsync(ct), request.CurrentPassword, request.NewPassword, request.NewPassword, SignInSource.Of(HttpContext), ct);
         return result.IsSuccess ? NoContent() : Problem(result.Error);
     }
 

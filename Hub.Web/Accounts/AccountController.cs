@@ -26,7 +26,7 @@ public sealed class SignInForm
     public string? ReturnUrl { get; set; }
 }
 
-public sealed class AccountController(SignIn signIn, ISessionStore sessions, IClock clock, ApiProblems problems) : Controller
+public sealed class AccountController(SignIn signIn, SignInPolicy policy, ISessionStore sessions, IClock clock, ApiProblems problems) : Controller
 {
     public const string SessionClaim = "hub:sid";
 
@@ -59,7 +59,7 @@ public sealed class AccountController(SignIn signIn, ISessionStore sessions, ICl
             ModelState.AddModelError(string.Empty, problems.Localize(result.Error.Message));
             form.Password = null;
             if (result.Error is RateLimited)
-                SignInSource.Refuse(HttpContext);
+                SignInSource.Refuse(HttpContext, policy);
             return View(form);
         }
 

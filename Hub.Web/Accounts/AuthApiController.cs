@@ -15,7 +15,7 @@ public sealed record TokenRequest(
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
 [Route("api/v1/auth")]
-public sealed class AuthApiController(SignIn signIn, ApiTokens tokens, ITokenStore tokenStore, IClock clock) : ApiControllerBase
+public sealed class AuthApiController(SignIn signIn, SignInPolicy policy, ApiTokens tokens, ITokenStore tokenStore, IClock clock) : ApiControllerBase
 {
     /// <summary>Exchanges e-mail and password for a bearer token (30 days). Same answer for unknown user and wrong password.</summary>
     [HttpPost("token")]
@@ -26,7 +26,7 @@ public sealed class AuthApiController(SignIn signIn, ApiTokens tokens, ITokenSto
         var result = await signIn.ExecuteAsync(request.Email, request.Password, SignInSource.Of(HttpContext), ct);
         if (result.Error is RateLimited)
         {
-            SignInSource.Refuse(HttpContext);
+            SignInSource.Refuse(HttpContext, policy);
             return Problem(result.Error);
         }
 

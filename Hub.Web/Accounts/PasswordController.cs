@@ -36,7 +36,7 @@ public sealed class PasswordController(
     public async Task<IActionResult> Change(PasswordForm form, CancellationToken ct)
     {
         var actor = await current.RequireAsync(ct);
-        var result = await change.ExecuteAsync(actor, form.CurrentPassword, form.NewPassword, form.RepeatPassword, ct);
+        var result = await change.ExecuteAsync(actor, form.CurrentPassword, form.NewPassword, form.RepeatPassword, SignInSource.Of(HttpContext), ct);
         if (result.IsSuccess)
             await AccountController.StartSessionAsync(HttpContext, sessions, clock, (await users.FindByEmailAsync(actor.Email, ct))!, ct);
         form.CurrentPassword = form.NewPassword = form.RepeatPassword = null;

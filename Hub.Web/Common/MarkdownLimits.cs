@@ -4,8 +4,8 @@ namespace Hub.Web.Common;
 /// Shapes Markdig parses in quadratic time, refused before parsing. Inline parsing works per paragraph, and within one
 /// paragraph unclosed link openers ("[a](" repeated) and long runs of unmatched emphasis or code delimiters make every
 /// opener scan the rest of the paragraph: 200 kB of "[a](" took 15 s. Real text has a handful per paragraph, so a
-/// paragraph may hold at most <see cref="MaxBrackets"/> "[" and <see cref="MaxDelimiters"/> of "*_~`" (list markers and
-/// fenced code blocks do not count). With these limits and the 200,000-character body, no text renders for longer than
+/// paragraph may hold at most <see cref="MaxBrackets"/> "[" and <see cref="MaxDelimiters"/> of "*_~`" (list markers do
+/// not count; code blocks do, so the count never sees smaller paragraphs than the parser). With these limits and the 200,000-character body, no text renders for longer than
 /// a fraction of a second (docs/performance.md, ./hub bench markdown).
 /// </summary>
 public static class MarkdownLimits
@@ -17,24 +17,26 @@ public static class MarkdownLimits
     public const string TooManyMessage =
         "Ein Absatz enthält zu viele Klammern oder Hervorhebungszeichen: höchstens {0} „[“ und {1} der Zeichen * _ ~ ` je Absatz.";
 
-    /// <summary>True when no paragraph of <paramref name="markdown"/> holds more openers than the limits allow. Linear.</summary>
+    /// <summary>
+    /// True when no paragraph of <paramref name="markdown"/> holds more openers than the limits allow. Linear. Lines end
+    /// where Markdig's do (line feed, carriage return), not at U+2028 and the like, and code blocks count too: the
+    /// count must never see smaller paragraphs than the parser does.
+    /// </summary>
     public static bool Allow(string markdown)
     {
         int brackets = 0, delimiters = 0;
-        char fence = '\0';
-        foreach (var rawLine in markdown.AsSpan().EnumerateLines())
+        var start = 0;
+        for (var i = 0; i <= markdown.Length; i++)
         {
-            var line = rawLine.TrimStart();
-            if (line.StartsWith("```") || line.StartsWith("~~~"))
-            {
-                fence = fence == '\0' ? line[0] : fence == line[0] ? '\0' : fence;
+            if (i < markdown.Length && markdown[i] is not ('\n' or '\r'))
                 continue;
-            }
-
-            if (fence != '\0')
-                continue;
-            if (line.IsWhiteSpace())
+            var line = markdown.AsSpan(start, i - start);
+            if (i + 1 < markdown.Length && markdown[i] == '\r' && markdown[i + 1] == '\n')
+                i++; // CR LF is one line break
+            start = i + 1;
+            if (line.TrimStart(" \t").IsEmpty)
             {
+                // Blank for Markdig: only spaces and tabs. (U+2028, U+0085 and the like are text to it.)
                 brackets = delimiters = 0;
                 continue;
             }

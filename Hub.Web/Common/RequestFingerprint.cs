@@ -4,7 +4,7 @@ using System.Text;
 namespace Hub.Web.Common;
 
 /// <summary>
-/// What a request with an idempotency key asks for, as SHA-256 of its method, path and body: the form's fields (without
+/// What a request with an idempotency key asks for, as SHA-256 of its method, path, query string and body: the form's fields (without
 /// the antiforgery token and the key itself, which do not change what is asked) and uploaded files, or the raw body,
 /// which <see cref="InputGuard"/> keeps readable for requests that carry an Idempotency-Key header.
 /// </summary>
@@ -15,7 +15,7 @@ public static class RequestFingerprint
     public static async Task<string> ComputeAsync(HttpRequest request, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(sha, request.Method + "\n" + request.Path.Value + "\n");
+        Append(sha, request.Method + "\n" + request.Path.Value + "\n" + request.QueryString.Value + "\n");
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);

@@ -15,7 +15,7 @@ public sealed class CsvWriterTests
     public static readonly string[] Hostile =
     [
         "=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "a;@SUM(1+1)", "a,=1+1", "x; =2*3",
-        "Zeile\n+A1", "＝1+1", "ok;＠SUM(1)", "\"; -1", "  =1", "Viernheim, Stadt", "Lorsch",
+        "Zeile\n+A1", "＝1+1", "ok;＠SUM(1)", "\"; -1", "  =1", "a;\"=HYPERLINK(1)", "b,\" \"@x", "Viernheim, Stadt", "Lorsch",
     ];
 
     [Theory]

@@ -79,6 +79,24 @@ public sealed class RepeatableScriptTests
     }
 
     [Fact]
+    public async Task ApplyAsync_StoppedBetweenVersionedAndRepeatable_AppliesEveryRepeatableAtTheNextStart()
+    {
+        // Review finding: a start that died after a versioned migration but before the repeatable files left their journal
+        // current, so the next start applied nothing, and what the migration had dropped stayed gone.
+        await using var db = await EmptyDatabaseAsync();
+        IReadOnlyList<RepeatableScript> repeatable = [R("010_function.sql", FunctionV1), R("020_view.sql", View)];
+        await new MigrationRunner(db).ApplyAsync(new SchemaScripts([Table], repeatable));
+        var withDrop = new[] { Table, M("0002_label_type.sql", "drop view thing_labels; alter table things alter column label type varchar(20)") };
+        await new MigrationRunner(db).ApplyAsync(new SchemaScripts(withDrop, [])); // the versioned part only, as if the process died then
+
+        var applied = await new MigrationRunner(db).ApplyAsync(new SchemaScripts(withDrop, repeatable));
+
+        Assert.Equal(["repeatable/010_function.sql", "repeatable/020_view.sql"], applied);
+        await using var conn = await db.OpenConnectionAsync();
+        Assert.Equal(0, await conn.ExecuteScalarAsync<int>("select count(*) from thing_labels"));
+    }
+
+    [Fact]
     public async Task ApplyAsync_FailingRepeatable_NamesItAndLeavesNoneOfTheRepeatablesApplied()
     {
         await using var db = await EmptyDatabaseAsync();
