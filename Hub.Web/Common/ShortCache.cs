@@ -21,7 +21,8 @@ public sealed class ShortCache(IConfiguration configuration) : IDisposable
     private TimeSpan Lifetime(string name, int defaultSeconds) =>
         TimeSpan.FromSeconds(configuration.GetValue($"Hub:Cache:{name}Seconds", defaultSeconds));
 
-    public async Task<T> GetAsync<T>(string name, int defaultSeconds, string key, Func<CancellationToken, Task<T>> load, CancellationToken ct)
+    /// <param name="size">How many of the <c>Hub:Cache:Entries</c> a value takes (default one); large values take more.</param>
+    public async Task<T> GetAsync<T>(string name, int defaultSeconds, string key, Func<CancellationToken, Task<T>> load, CancellationToken ct, Func<T, long>? size = null)
     {
         var lifetime = Lifetime(name, defaultSeconds);
         if (lifetime <= TimeSpan.Zero)
@@ -37,7 +38,7 @@ public sealed class ShortCache(IConfiguration configuration) : IDisposable
             if (_cache.TryGetValue(fullKey, out hit) && hit is not null)
                 return hit;
             var value = await load(ct);
-            _cache.Set(fullKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+            _cache.Set(fullKey, value, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = Math.Max(1, size?.Invoke(value) ?? 1) });
             return value;
         }
         finally

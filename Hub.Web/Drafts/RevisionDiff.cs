@@ -67,10 +67,14 @@ public sealed record RevisionDiff(int From, int To, IReadOnlyList<FieldDiff> Fie
 
     /// <summary>
     /// The diff of a revision pair, kept for ten minutes (Hub:Cache:RevisionDiffSeconds): revisions never change, so the
-    /// pair's diff is computed once for every reader. Callers check access to the draft first.
+    /// pair's diff is computed once for every reader. Callers check access to the draft first. A diff weighs in the
+    /// cache's bound by its size.
     /// </summary>
     public static Task<RevisionDiff> CachedAsync(Hub.Web.Common.ShortCache cache, Guid draftId, DraftRevision from, DraftRevision to, CancellationToken ct) =>
-        cache.GetAsync("RevisionDiff", 600, $"{draftId:N}:{from.Revision}:{to.Revision}", _ => Task.FromResult(Between(from, to)), ct);
+        cache.GetAsync("RevisionDiff", 600, $"{draftId:N}:{from.Revision}:{to.Revision}", _ => Task.FromResult(Between(from, to)), ct,
+            // One cache entry per 10,000 characters of lines kept (twice: the side-by-side view may be built too), so large
+            // diffs cannot crowd out the figures the cache exists for or grow without bound.
+            size: diff => 1 + (2 * diff.Fields.Sum(f => f.Inline.Sum(l => (long)l.Text.Length)) / 10_000));
 
     public static RevisionDiff Between(DraftRevision from, DraftRevision to)
     {
