@@ -190,9 +190,13 @@ public sealed class DatabaseFaultTests(OwnClusterHub hub, ITestOutputHelper outp
         await Task.Delay(1000);
         await hub.Cluster.StartAgainAsync();
         var startedAt = clock.Elapsed.TotalSeconds;
+        // A writer whose request died with the server repeats it, and its key stays claimed until the claim counts as
+        // abandoned (20 s, IdempotencyStore.AbandonedAfter): a writer with fresh keys shows that writes work at once.
+        var fresh = WriterAsync(4);
         await SteadyAsync(3);
         await stop.CancelAsync();
         await load;
+        await fresh;
 
         var failed = samples.Where(s => s.Status >= 500).ToList();
         // An outage must not look like a lost sign-in either: the token check itself needs the database.
