@@ -30,7 +30,7 @@ public sealed record CatalogImportSummary(IReadOnlyList<TableImportCount> Tables
 }
 
 /// <summary>
-/// Reads the catalogue files (the format of ../shared/data/ozg-*.csv and leika-leistungen.csv), checks every row
+/// Reads the catalogue files (the format of data/ozg-*.csv and data/leika-leistungen.csv), checks every row
 /// and every reference, and either returns a consistent set or every problem with file and line. Pure: the caller reads the files.
 /// </summary>
 public static partial class CatalogImport

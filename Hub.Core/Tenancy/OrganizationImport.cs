@@ -12,7 +12,7 @@ public sealed record OrganizationImportSummary(int Read, int Inserted, int Updat
 }
 
 /// <summary>
-/// Reads municipalities (the format of ../shared/data/gemeinden.csv) and Kreise (kreise.csv), optionally of one Land.
+/// Reads municipalities (the format of data/gemeinden.csv) and Kreise (kreise.csv), optionally of one Land.
 /// A Kreis gets the 8-digit AGS of its 5-digit code padded with 000; a kreisfreie Stadt appears in both files with the
 /// same AGS and is one organization. Pure: the caller reads the files; every problem is reported with file and line.
 /// </summary>

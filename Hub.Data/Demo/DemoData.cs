@@ -2,7 +2,7 @@ namespace Hub.Data.Demo;
 
 /// <summary>
 /// The real Hessian IKZ cooperations the hub started from (press reports of the Hessian Ministry of
-/// the Interior), with AGS from the Destatis Gemeindeverzeichnis (../shared/data/gemeinden.csv).
+/// the Interior), with AGS from the Destatis Gemeindeverzeichnis (data/gemeinden.csv).
 /// </summary>
 internal static class DemoData
 {

@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Hub.Data.Tests.Catalog;
 
-/// <summary>The real published catalogue (../shared/data) imported into a real database, twice.</summary>
+/// <summary>The real published catalogue (the repository's data/) imported into a real database, twice.</summary>
 public sealed class CatalogStoreTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
     private static CatalogImportSet RealCatalogue()
